@@ -1,0 +1,41 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ConsumerConfig, Scope } from '../../config/MidplatConfig.js';
+import { HttpProblem } from './HttpProblem.js';
+
+export interface Consumer {
+  readonly name: string;
+  readonly scopes: ReadonlySet<Scope>;
+}
+
+interface StoredConsumer extends Consumer {
+  readonly tokenDigest: Buffer;
+}
+
+/**
+ * `Acstkn` tokens: only their SHA-256 is configured. A presented token is hashed and
+ * compared with every stored digest in constant time, without stopping at a match.
+ */
+export class AccessTokenAuthenticator {
+  private readonly consumers: StoredConsumer[];
+
+  constructor(consumers: readonly ConsumerConfig[]) {
+    this.consumers = consumers.map((consumer) => ({
+      name: consumer.name,
+      scopes: new Set(consumer.scopes),
+      tokenDigest: Buffer.from(consumer.tokenSha256, 'hex'),
+    }));
+  }
+
+  /** The consumer allowed to use `scope`; 401 without a known token, 403 without the scope. */
+  authorize(token: string | undefined, scope: Scope): Consumer {
+    if (!token) throw new HttpProblem(401, 'UNAUTHORIZED', 'The Acstkn header is missing');
+    const digest = createHash('sha256').update(token, 'utf8').digest();
+    let found: StoredConsumer | undefined;
+    for (const consumer of this.consumers) {
+      if (timingSafeEqual(digest, consumer.tokenDigest) && !found) found = consumer;
+    }
+    if (!found) throw new HttpProblem(401, 'UNAUTHORIZED', 'The access token is not valid');
+    if (!found.scopes.has(scope)) throw new HttpProblem(403, 'FORBIDDEN', `The access token lacks the scope ${scope}`);
+    return found;
+  }
+}

@@ -1,0 +1,36 @@
+import type Router from '@koa/router';
+import type { Scope } from '../../config/MidplatConfig.js';
+import type { RequestContext } from '../../core/shared/RequestContext.js';
+
+/** The two failure envelopes of SPEC 2.1: seed 000 (snake_case) and seed 001 (camelCase). */
+export type ErrorStyle = 'snake_case' | 'camelCase';
+
+/**
+ * An intranet JSON API. The HTTP adapter does the rest (auth, body, validation,
+ * envelope, errors); the schemas also feed the OpenAPI document.
+ */
+export interface JsonEndpoint<Input = unknown, Output = unknown> {
+  readonly operationId: string;
+  readonly summary: string;
+  readonly path: string;
+  /** Extra paths served by the same handler (e.g. the `/ap1` prefix of seed 000). */
+  readonly aliases?: readonly string[];
+  readonly scope: Scope;
+  readonly errorStyle: ErrorStyle;
+  /** JSON Schema of the request body; input that fails it never reaches `handle`. */
+  readonly requestSchema: object;
+  /** JSON Schema of `data` in the success envelope. */
+  readonly responseDataSchema: object;
+  /** Error codes this endpoint can answer besides the common ones (for the document). */
+  readonly errorCodes: readonly string[];
+  /** A request body that works against the demo data. */
+  readonly example: Input;
+  handle(input: Input, context: RequestContext): Promise<Output>;
+}
+export const JsonEndpoint = Symbol.for('JsonEndpoint');
+
+/** Routes that are not intranet JSON APIs (billing XML, health, metrics…). */
+export interface RouteContribution {
+  register(router: Router): void;
+}
+export const RouteContribution = Symbol.for('RouteContribution');

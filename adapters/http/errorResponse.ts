@@ -1,0 +1,44 @@
+import type { ErrorKind } from '../../core/shared/DomainError.js';
+import { DomainError } from '../../core/shared/DomainError.js';
+import { isDatabaseUnavailable } from '../persistence/isDatabaseUnavailable.js';
+import { HttpProblem } from './HttpProblem.js';
+import type { ErrorStyle } from './JsonEndpoint.js';
+
+/** The one table from a domain error's kind to an HTTP status. */
+export const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  upstream_failure: 502,
+  upstream_timeout: 504,
+  unavailable: 503,
+  internal: 500,
+};
+
+export interface ErrorReply {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  /** True when the error was not expected and deserves a log line with its stack. */
+  readonly unexpected: boolean;
+}
+
+/** What any thrown value becomes for a caller: never a stack trace. */
+export function toErrorReply(error: unknown): ErrorReply {
+  if (error instanceof HttpProblem) return { status: error.status, code: error.code, message: error.message, unexpected: false };
+  if (error instanceof DomainError) {
+    return { status: STATUS_OF_KIND[error.kind], code: error.code, message: error.message, unexpected: error.kind === 'internal' };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again later', unexpected: true };
+  }
+  return { status: 500, code: 'INTERNAL_ERROR', message: 'An internal error occurred', unexpected: true };
+}
+
+/** The failure envelope in the endpoint's seed form. */
+export function errorEnvelope(style: ErrorStyle, code: string, message: string): object {
+  const error = style === 'snake_case' ? { error_code: code, error_message: message } : { errorCode: code, errorMessage: message };
+  return { success: false, error };
+}

@@ -1,0 +1,102 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Sequelize, type Transaction } from 'sequelize';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export interface DatabaseOptions {
+  readonly url: string;
+  readonly poolMax: number;
+  /** Called with every SQL statement (tests count queries with it). */
+  readonly onQuery?: (sql: string) => void;
+}
+
+/** The dialect a `database.url` names; anything else stops the process. */
+export function dialectOf(url: string): Dialect {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('mysql://')) return 'mysql';
+  throw new Error(`database.url: unsupported scheme in "${url.replace(/:\/\/[^@]*@/, '://***@')}" (use sqlite: or mysql://)`);
+}
+
+function createSequelize({ url, poolMax, onQuery }: DatabaseOptions): Sequelize {
+  const logging = onQuery ? (sql: string) => onQuery(sql) : false;
+  if (dialectOf(url) === 'sqlite') {
+    const storage = url.slice('sqlite:'.length) || ':memory:';
+    if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
+    return new Sequelize({ dialect: 'sqlite', storage, logging, pool: { max: 1, min: 0 } });
+  }
+  return new Sequelize(url, {
+    dialect: 'mysql',
+    logging,
+    timezone: '+00:00',
+    pool: { max: poolMax, min: 0, acquire: 10000, idle: 10000 },
+    dialectOptions: { connectTimeout: 5000, charset: 'utf8mb4' },
+    define: { charset: 'utf8mb4', collate: 'utf8mb4_bin' },
+  });
+}
+
+/** Runs async work one at a time: SQLite has one writer, so its units of work queue here. */
+class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work, work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/**
+ * One Sequelize instance plus the transaction of the unit of work in progress, so
+ * repositories join it without the core passing transactions around.
+ */
+export class Database {
+  readonly sequelize: Sequelize;
+  readonly dialect: Dialect;
+  private readonly scope = new AsyncLocalStorage<Transaction>();
+  private readonly sqliteWriters = new SerialQueue();
+  private readonly modelSets = new Map<unknown, unknown>();
+
+  constructor(options: DatabaseOptions) {
+    this.dialect = dialectOf(options.url);
+    this.sequelize = createSequelize(options);
+  }
+
+  /** The models a define function creates, made once per database. */
+  models<T>(define: (sequelize: Sequelize) => T): T {
+    let set = this.modelSets.get(define) as T | undefined;
+    if (set === undefined) {
+      set = define(this.sequelize);
+      this.modelSets.set(define, set);
+    }
+    return set;
+  }
+
+  /** The transaction of the current unit of work, if any. */
+  currentTransaction(): Transaction | undefined {
+    return this.scope.getStore();
+  }
+
+  /** `{ transaction }` for a query, plus a row lock when asked and the dialect has one. */
+  queryOptions(options: { lockForUpdate?: boolean } = {}): { transaction?: Transaction; lock?: boolean } {
+    const transaction = this.currentTransaction();
+    if (!transaction) return {};
+    return options.lockForUpdate && this.dialect === 'mysql' ? { transaction, lock: true } : { transaction };
+  }
+
+  /** Runs work in one transaction (joining the current one if there is one). */
+  async inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.currentTransaction()) return work();
+    const begin = () => this.sequelize.transaction((transaction) => this.scope.run(transaction, work));
+    return this.dialect === 'sqlite' ? this.sqliteWriters.run(begin) : begin();
+  }
+
+  async ping(): Promise<void> {
+    await this.sequelize.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.sequelize.close();
+  }
+}

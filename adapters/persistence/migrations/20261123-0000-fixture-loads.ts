@@ -1,0 +1,13 @@
+import { DataTypes, type QueryInterface } from 'sequelize';
+
+/** Which named fixture sets (the demo set) were loaded, so a restart does not load them again. */
+export async function up(queryInterface: QueryInterface): Promise<void> {
+  await queryInterface.createTable('fixture_loads', {
+    name: { type: DataTypes.STRING(64), primaryKey: true },
+    loaded_at: { type: DataTypes.DATE, allowNull: false },
+  });
+}
+
+export async function down(queryInterface: QueryInterface): Promise<void> {
+  await queryInterface.dropTable('fixture_loads');
+}

@@ -1,0 +1,61 @@
+import { inject, injectable } from 'inversify';
+import { EDDA_STATUSES } from '../../../core/upgrade-account/EddaStatus.js';
+import { Database } from '../Database.js';
+import type { FixtureSection } from '../fixtures/FixtureSection.js';
+import { defineUpgradeAccountModels } from './upgradeAccountModels.js';
+
+interface MemberFixture {
+  memberId: string;
+  idno?: string;
+  phone?: string;
+  name?: string;
+  accountId: string;
+  prodName?: string;
+  digitalLevel: string;
+  eddaStatus?: (typeof EDDA_STATUSES)[number];
+}
+
+/** Fixture key `members`: a member and, when `eddaStatus` is given, its current EDDA check. */
+@injectable()
+export class MembersFixtureSection implements FixtureSection {
+  readonly key = 'members';
+  readonly itemSchema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['memberId', 'accountId', 'digitalLevel'],
+    properties: {
+      memberId: { type: 'string', minLength: 1, maxLength: 64 },
+      idno: { type: 'string', maxLength: 20 },
+      phone: { type: 'string', maxLength: 20 },
+      name: { type: 'string', maxLength: 100 },
+      accountId: { type: 'string', minLength: 1, maxLength: 32 },
+      prodName: { type: 'string', maxLength: 32 },
+      digitalLevel: { type: 'string', minLength: 1, maxLength: 8 },
+      eddaStatus: { enum: [...EDDA_STATUSES] },
+    },
+  };
+
+  constructor(@inject(Database) private readonly database: Database) {}
+
+  async load(items: unknown[]): Promise<void> {
+    const { Member, EddaCheck } = this.database.models(defineUpgradeAccountModels);
+    const options = this.database.queryOptions();
+    for (const member of items as MemberFixture[]) {
+      await Member.upsert(
+        {
+          member_id: member.memberId,
+          idno: member.idno ?? null,
+          phone: member.phone ?? null,
+          name: member.name ?? null,
+          account_id: member.accountId,
+          prod_name: member.prodName ?? 'AC.DIGITAL.SAV',
+          digital_level: member.digitalLevel,
+        },
+        options,
+      );
+      if (member.eddaStatus) {
+        await EddaCheck.create({ member_id: member.memberId, status: member.eddaStatus }, options);
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { Container, ContainerModule } from 'inversify';
+import { httpDa21GatewayModule } from '../adapters/esb/httpDa21GatewayModule.js';
+import { EsbSettings } from '../adapters/esb/EsbSettings.js';
+import { SystemClock } from '../adapters/clock/SystemClock.js';
+import { httpModule } from '../adapters/http/httpModule.js';
+import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
+import { Logger } from '../adapters/logging/Logger.js';
+import type { Database } from '../adapters/persistence/Database.js';
+import { persistenceModule } from '../adapters/persistence/persistenceModule.js';
+import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
+import { Clock } from '../core/shared/Clock.js';
+import { UpgradeAccount } from '../core/upgrade-account/UpgradeAccount.js';
+import { UpgradeTargetLevel } from '../core/upgrade-account/ports.js';
+import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.js';
+import type { MidplatConfig } from './MidplatConfig.js';
+
+/** The adapter or plugin that fills the DA21 port, by `esb.adapter`. */
+const accountLevelGateways: Record<MidplatConfig['esb']['adapter'], ContainerModule> = {
+  http: httpDa21GatewayModule,
+  simulator: esbSimulatorModule,
+};
+
+function pick<T>(table: Record<string, T>, key: string, configKey: string): T {
+  const found = table[key];
+  if (found === undefined) throw new Error(`${configKey}: unknown adapter "${key}" (known: ${Object.keys(table).join(', ')})`);
+  return found;
+}
+
+export interface ContainerParts {
+  readonly config: MidplatConfig;
+  readonly database: Database;
+  readonly logger: Logger;
+}
+
+/** The composition root: the only place that decides which adapter fills which port. */
+export function buildContainer({ config, database, logger }: ContainerParts): Container {
+  const container = new Container({ defaultScope: 'Singleton' });
+  const coreModule = new ContainerModule(({ bind }) => {
+    bind(Logger).toConstantValue(logger);
+    bind(Clock).to(SystemClock);
+    bind(EsbSettings).toConstantValue(config.esb);
+    bind(UpgradeTargetLevel).toConstantValue(config.esb.upgradeLevel);
+    bind(UpgradeAccount).toSelf();
+  });
+  container.load(
+    coreModule,
+    persistenceModule(database),
+    upgradeAccountPersistenceModule,
+    pick(accountLevelGateways, config.esb.adapter, 'esb.adapter'),
+    httpModule(config),
+    upgradeAccountHttpModule,
+  );
+  return container;
+}

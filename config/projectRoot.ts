@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findProjectRoot(start: string): string {
+  let folder = start;
+  while (!existsSync(join(folder, 'package.json'))) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error(`no package.json above ${start}`);
+    folder = parent;
+  }
+  return folder;
+}
+
+/** The folder holding package.json, whether running from sources or from dist/. */
+export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
+export const demoDataFolder = join(projectRoot, 'config', 'demo');

@@ -1,0 +1,73 @@
+import type { EddaStatus } from './EddaStatus.js';
+
+export interface Member {
+  readonly memberId: string;
+  readonly accountId: string;
+  readonly prodName: string;
+  readonly digitalLevel: string;
+}
+
+export interface MemberRepository {
+  findById(memberId: string): Promise<Member | null>;
+  setDigitalLevel(memberId: string, level: string): Promise<void>;
+}
+export const MemberRepository = Symbol.for('MemberRepository');
+
+export interface EddaCheck {
+  readonly id: number;
+  readonly memberId: string;
+  readonly status: EddaStatus;
+}
+
+export interface EddaStatusChange {
+  readonly to: EddaStatus;
+  readonly at: Date;
+  readonly requestId: string;
+}
+
+export interface EddaCheckRepository {
+  /** The member's current check, locked until the unit of work ends (row lock on MySQL). */
+  lockCurrentForMember(memberId: string): Promise<EddaCheck | null>;
+  /** Moves the check to a new status and writes the history row. */
+  changeStatus(check: EddaCheck, change: EddaStatusChange): Promise<void>;
+}
+export const EddaCheckRepository = Symbol.for('EddaCheckRepository');
+
+export type ReviewOutcome = 'APPLIED' | 'ESB_DA21_FAILED' | 'ESB_TIMEOUT';
+
+export interface UpgradeReview {
+  readonly memberId: string;
+  readonly eddaCheckId: number;
+  readonly isPass: boolean;
+  readonly outcome: ReviewOutcome;
+  readonly esbTransactionId: string | null;
+  readonly requestId: string;
+  readonly consumer: string;
+  readonly reviewedAt: Date;
+}
+
+/** The middle platform's own record of video reviews, failed attempts included. */
+export interface UpgradeReviewRepository {
+  record(review: UpgradeReview): Promise<void>;
+}
+export const UpgradeReviewRepository = Symbol.for('UpgradeReviewRepository');
+
+export interface DigitalLevelChange {
+  /** Stable for the EDDA check being decided, so the core can de-duplicate a retry. */
+  readonly transactionId: string;
+  readonly accountId: string;
+  readonly prodName: string;
+  readonly level: string;
+}
+
+/**
+ * Changes an account's digital level in the core bank (ESB DA21 AcctInfoMod).
+ * Throws EsbDa21Failed when refused, EsbTimeout when no answer came in time.
+ */
+export interface AccountLevelGateway {
+  setDigitalLevel(change: DigitalLevelChange): Promise<void>;
+}
+export const AccountLevelGateway = Symbol.for('AccountLevelGateway');
+
+/** The digital level an approved review upgrades to (config `esb.upgradeLevel`). */
+export const UpgradeTargetLevel = Symbol.for('UpgradeTargetLevel');

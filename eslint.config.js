@@ -1,0 +1,36 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      // A DI token and its interface share one name (see STYLE.md).
+      '@typescript-eslint/no-redeclare': 'off',
+      'no-redeclare': 'off',
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(koa|@koa/.*|sequelize|mysql2.*|sqlite3|xml2js|iconv-lite|node-cron|pino|(node:)?https?)$',
+              message: 'core/ stays free of frameworks and drivers',
+            },
+            { regex: '(^|/)(adapters|plugins|config)/', message: 'core/ must not depend on adapters, plugins or config' },
+          ],
+        },
+      ],
+    },
+  },
+);

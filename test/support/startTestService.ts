@@ -1,0 +1,63 @@
+import { Writable } from 'node:stream';
+import { loadConfig, type ConfigJson } from '../../config/loadConfig.js';
+import type { MidplatConfig } from '../../config/MidplatConfig.js';
+import { MidplatService } from '../../config/MidplatService.js';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './testDatabases.js';
+
+export interface TestService {
+  readonly baseUrl: string;
+  readonly service: MidplatService;
+  readonly config: MidplatConfig;
+  readonly database: TestDatabase;
+  /** Every log line the service wrote, parsed. */
+  readonly logs: Record<string, unknown>[];
+  /** Every SQL statement the service issued since the last reset. */
+  readonly queries: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A real Midplat listening on 127.0.0.1 on a fresh database of the given kind, with
+ * config overrides (no demo data unless asked). Logs and SQL are captured for assertions.
+ */
+export async function startTestService(kind: DatabaseKind, overrides: ConfigJson = {}): Promise<TestService> {
+  const database = await createTestDatabase(kind);
+  const logs: Record<string, unknown>[] = [];
+  const queries: string[] = [];
+  const logDestination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
+      callback();
+    },
+  });
+  const config = loadConfig(
+    {},
+    {
+      http: { port: 0 },
+      database: { url: database.url },
+      log: { level: 'info' },
+      demo: { loadOnStart: false },
+      ...(overrides as Record<string, ConfigJson>),
+    },
+  );
+  const service = new MidplatService(config, { logDestination, onQuery: (sql) => queries.push(sql) });
+  try {
+    const address = await service.start();
+    return {
+      baseUrl: `http://127.0.0.1:${address.port}`,
+      service,
+      config,
+      database,
+      logs,
+      queries,
+      stop: async () => {
+        await service.stop();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await service.database.close().catch(() => undefined);
+    await database.drop();
+    throw error;
+  }
+}
