@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { Container, ContainerModule } from 'inversify';
+import { Registry } from 'prom-client';
 import { httpDa21GatewayModule } from '../adapters/esb/httpDa21GatewayModule.js';
 import { EsbSettings } from '../adapters/esb/EsbSettings.js';
 import { SystemClock } from '../adapters/clock/SystemClock.js';
 import { httpModule } from '../adapters/http/httpModule.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
 import { Logger } from '../adapters/logging/Logger.js';
+import { MetricsRegistry } from '../adapters/metrics/MetricsRegistry.js';
 import type { Database } from '../adapters/persistence/Database.js';
 import { persistenceModule } from '../adapters/persistence/persistenceModule.js';
 import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
@@ -38,6 +40,7 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
   const container = new Container({ defaultScope: 'Singleton' });
   const coreModule = new ContainerModule(({ bind }) => {
     bind(Logger).toConstantValue(logger);
+    bind(MetricsRegistry).toConstantValue(new Registry());
     bind(Clock).to(SystemClock);
     bind(EsbSettings).toConstantValue(config.esb);
     bind(UpgradeTargetLevel).toConstantValue(config.esb.upgradeLevel);

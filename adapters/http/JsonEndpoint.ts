@@ -32,5 +32,7 @@ export const JsonEndpoint = Symbol.for('JsonEndpoint');
 /** Routes that are not intranet JSON APIs (billing XML, health, metrics…). */
 export interface RouteContribution {
   register(router: Router): void;
+  /** OpenAPI 3.1 path items of the routes it registers, keyed by path (for /openapi.json). */
+  openApiPaths?(): Record<string, object>;
 }
 export const RouteContribution = Symbol.for('RouteContribution');

@@ -1,0 +1,21 @@
+import type { OutboxPayload } from './Outbox.js';
+
+export interface OutboxDelivery {
+  readonly id: string;
+  readonly topic: string;
+  readonly partitionKey: string;
+  readonly payload: OutboxPayload;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+}
+
+export type DeliveryResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly error: string; /** The receiver's Retry-After, if it sent one. */ readonly retryAfterMs?: number };
+
+/** Delivers the messages of one topic; the outbox worker retries what is not ok. */
+export interface OutboxHandler {
+  readonly topic: string;
+  deliver(delivery: OutboxDelivery): Promise<DeliveryResult>;
+}
+export const OutboxHandler = Symbol.for('OutboxHandler');

@@ -1,0 +1,27 @@
+/** One figure of a benchmark run. */
+export interface BenchFigure {
+  readonly label: string;
+  readonly value: number;
+  readonly unit: string;
+}
+
+/** A same-run comparison: ours against a baseline, with the target ratio. */
+export interface BenchRatio {
+  readonly label: string;
+  readonly value: number;
+  /** The ratio the issue asks for (`value >= target` passes). */
+  readonly target: number;
+}
+
+export interface BenchResult {
+  readonly name: string;
+  readonly figures: readonly BenchFigure[];
+  readonly ratios: readonly BenchRatio[];
+}
+
+/** What each `scripts/bench/<name>.ts` exports. */
+export interface Benchmark {
+  readonly name: string;
+  readonly description: string;
+  run(): Promise<BenchResult>;
+}
