@@ -16,6 +16,8 @@ export type DeliveryResult =
 /** Delivers the messages of one topic; the outbox worker retries what is not ok. */
 export interface OutboxHandler {
   readonly topic: string;
+  /** After this many failed attempts the message ends FAILED. */
+  readonly maxAttempts: number;
   deliver(delivery: OutboxDelivery): Promise<DeliveryResult>;
 }
 export const OutboxHandler = Symbol.for('OutboxHandler');
