@@ -1,0 +1,101 @@
+import type { EddaStatus } from '../../core/upgrade-account/EddaStatus.js';
+import { EsbDa21Failed, EsbTimeout } from '../../core/upgrade-account/errors.js';
+import type {
+  AccountLevelGateway,
+  DigitalLevelChange,
+  EddaCheck,
+  EddaCheckRepository,
+  EddaStatusChange,
+  Member,
+  MemberRepository,
+  UpgradeReview,
+  UpgradeReviewRepository,
+} from '../../core/upgrade-account/ports.js';
+import type { Snapshotting } from './InMemoryUnitOfWork.js';
+
+export class InMemoryMembers implements MemberRepository, Snapshotting {
+  members = new Map<string, Member>();
+
+  add(member: Member): this {
+    this.members.set(member.memberId, member);
+    return this;
+  }
+
+  async findById(memberId: string): Promise<Member | null> {
+    return this.members.get(memberId) ?? null;
+  }
+
+  async setDigitalLevel(memberId: string, level: string): Promise<void> {
+    const member = this.members.get(memberId);
+    if (member) this.members.set(memberId, { ...member, digitalLevel: level });
+  }
+
+  snapshot(): unknown {
+    return new Map(this.members);
+  }
+
+  restore(state: unknown): void {
+    this.members = state as Map<string, Member>;
+  }
+}
+
+export class InMemoryEddaChecks implements EddaCheckRepository, Snapshotting {
+  checks: EddaCheck[] = [];
+  history: { checkId: number; from: EddaStatus; change: EddaStatusChange }[] = [];
+
+  add(memberId: string, status: EddaStatus): EddaCheck {
+    const check = { id: this.checks.length + 1, memberId, status };
+    this.checks.push(check);
+    return check;
+  }
+
+  statusOf(memberId: string): EddaStatus | undefined {
+    return this.checks.filter((check) => check.memberId === memberId).at(-1)?.status;
+  }
+
+  async lockCurrentForMember(memberId: string): Promise<EddaCheck | null> {
+    return this.checks.filter((check) => check.memberId === memberId).at(-1) ?? null;
+  }
+
+  async changeStatus(check: EddaCheck, change: EddaStatusChange): Promise<void> {
+    this.checks = this.checks.map((existing) => (existing.id === check.id ? { ...existing, status: change.to } : existing));
+    this.history.push({ checkId: check.id, from: check.status, change });
+  }
+
+  snapshot(): unknown {
+    return { checks: [...this.checks], history: [...this.history] };
+  }
+
+  restore(state: unknown): void {
+    ({ checks: this.checks, history: this.history } = state as { checks: EddaCheck[]; history: InMemoryEddaChecks['history'] });
+  }
+}
+
+export class InMemoryReviews implements UpgradeReviewRepository, Snapshotting {
+  reviews: UpgradeReview[] = [];
+
+  async record(review: UpgradeReview): Promise<void> {
+    this.reviews.push(review);
+  }
+
+  snapshot(): unknown {
+    return [...this.reviews];
+  }
+
+  restore(state: unknown): void {
+    this.reviews = state as UpgradeReview[];
+  }
+}
+
+/** The ESB as the use case sees it: records calls, answers as told. */
+export class ScriptedAccountLevelGateway implements AccountLevelGateway {
+  calls: DigitalLevelChange[] = [];
+  answer: 'ok' | 'refuse' | 'timeout' = 'ok';
+
+  async setDigitalLevel(change: DigitalLevelChange): Promise<void> {
+    this.calls.push(change);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.answer === 'refuse') throw new EsbDa21Failed('RtrnCode 500');
+    if (this.answer === 'timeout') throw new EsbTimeout(5000);
+  }
+}
