@@ -38,7 +38,11 @@ function buildUmzug(database: Database): Umzug<QueryInterface> {
  */
 export async function migrate(database: Database): Promise<string[]> {
   const umzug = buildUmzug(database);
-  if (database.dialect !== 'mysql') return (await umzug.up()).map((m) => m.name);
+  if (database.dialect === 'sqlite') {
+    // Readers never wait for the writer, nor the writer for readers (persistent per file).
+    await database.sequelize.query('PRAGMA journal_mode=WAL');
+    return (await umzug.up()).map((m) => m.name);
+  }
   return database.sequelize.transaction(async (transaction) => {
     await database.sequelize.query("SELECT GET_LOCK('midplat_migrate', 120)", { transaction });
     try {
