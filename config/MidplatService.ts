@@ -3,6 +3,7 @@ import type { DestinationStream } from 'pino';
 import type { Container } from 'inversify';
 import { AccessTokenAuthenticator } from '../adapters/http/AccessTokenAuthenticator.js';
 import { createHttpApp } from '../adapters/http/createHttpApp.js';
+import { HttpRequestObserver } from '../adapters/http/HttpRequestObserver.js';
 import { HttpServer } from '../adapters/http/HttpServer.js';
 import { JsonEndpoint, RouteContribution } from '../adapters/http/JsonEndpoint.js';
 import { LifecycleHook } from '../adapters/lifecycle/LifecycleHook.js';
@@ -43,6 +44,7 @@ export class MidplatService {
       authenticator: this.container.get(AccessTokenAuthenticator),
       logger: this.logger,
       bodyLimitBytes: config.http.bodyLimitBytes,
+      observers: this.container.getAll(HttpRequestObserver, { optional: true }),
     });
     this.server = new HttpServer(app as never);
   }

@@ -5,8 +5,10 @@ import { httpDa21GatewayModule } from '../adapters/esb/httpDa21GatewayModule.js'
 import { EsbSettings } from '../adapters/esb/EsbSettings.js';
 import { SystemClock } from '../adapters/clock/SystemClock.js';
 import { httpModule } from '../adapters/http/httpModule.js';
+import { openApiModule } from '../adapters/http/openApiModule.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
 import { Logger } from '../adapters/logging/Logger.js';
+import { metricsModule } from '../adapters/metrics/metricsModule.js';
 import { MetricsRegistry } from '../adapters/metrics/MetricsRegistry.js';
 import type { Database } from '../adapters/persistence/Database.js';
 import { persistenceModule } from '../adapters/persistence/persistenceModule.js';
@@ -53,6 +55,8 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     pick(accountLevelGateways, config.esb.adapter, 'esb.adapter'),
     httpModule(config),
     upgradeAccountHttpModule,
+    metricsModule,
+    openApiModule,
   );
   return container;
 }
