@@ -68,9 +68,17 @@ export class MidplatService {
     return address;
   }
 
+  /**
+   * Stops accepting, lets in-flight requests finish (cut at http.shutdownGraceMs) while the
+   * hooks finish their in-flight work (outbox deliveries), then closes the pool.
+   */
   async stop(): Promise<void> {
-    await this.server.stop(this.config.http.shutdownGraceMs);
-    for (const hook of [...this.hooks].reverse()) await hook.stop();
+    const stopHooks = async () => {
+      for (const hook of [...this.hooks].reverse()) await hook.stop();
+    };
+    const results = await Promise.allSettled([this.server.stop(this.config.http.shutdownGraceMs), stopHooks()]);
     await this.database.close();
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 }
