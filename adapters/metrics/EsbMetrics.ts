@@ -12,14 +12,14 @@ export class EsbMetrics {
 
   constructor(@inject(MetricsRegistry) registry: MetricsRegistry) {
     this.latency = new Histogram({
-      name: 'esb_call_duration_seconds',
+      name: 'midplat_esb_call_duration_seconds',
       help: 'ESB call duration by transaction and outcome (ok, failed, timeout)',
       labelNames: ['transaction', 'outcome'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     });
     this.errors = new Counter({
-      name: 'esb_call_errors_total',
+      name: 'midplat_esb_call_errors_total',
       help: 'ESB calls that did not succeed, by transaction and error code',
       labelNames: ['transaction', 'code'],
       registers: [registry],

@@ -26,8 +26,8 @@ export class MetricsRoutes implements RouteContribution {
           operationId: 'getMetrics',
           summary: 'Prometheus metrics',
           description:
-            'Prometheus text format: `http_request_duration_seconds{method,route,status}` (route template), ' +
-            '`esb_call_duration_seconds{transaction,outcome}`, `esb_call_errors_total{transaction,code}`, the outbox ' +
+            'Prometheus text format: `midplat_http_request_duration_seconds{method,route,status}` (route template), ' +
+            '`midplat_esb_call_duration_seconds{transaction,outcome}`, `midplat_esb_call_errors_total{transaction,code}`, the outbox ' +
             'gauges when the outbox runs, and the default process metrics (`process_*`, `nodejs_*`).',
           tags: ['operations'],
           responses: {

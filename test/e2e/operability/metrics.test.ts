@@ -30,7 +30,7 @@ describe('GET /metrics (e2e)', function () {
       expect((await fetch(`${app.baseUrl}/no/such/member/A123456789?x=1`)).status).to.equal(404);
       const { text, samples, contentType } = await scrape(app);
       expect(contentType).to.match(/^text\/plain/);
-      const count = (labels: Record<string, string>) => sampleValue(samples, 'http_request_duration_seconds_count', labels);
+      const count = (labels: Record<string, string>) => sampleValue(samples, 'midplat_http_request_duration_seconds_count', labels);
       expect(count({ method: 'POST', route: UPGRADE, status: '200' })).to.equal(1);
       expect(count({ method: 'POST', route: UPGRADE, status: '404' })).to.equal(1);
       expect(count({ method: 'GET', route: '(unmatched)', status: '404' })).to.equal(1);
@@ -44,9 +44,9 @@ describe('GET /metrics (e2e)', function () {
       expect((await postJson(`${app.baseUrl}${UPGRADE}`, { memberId: 'M0000000005', isPass: true }, IVR)).status).to.equal(502);
       const after = (await scrape(app)).samples;
       const delta = (name: string, labels: Record<string, string>) => sampleValue(after, name, labels) - sampleValue(before, name, labels);
-      expect(delta('esb_call_duration_seconds_count', { transaction: 'DA21', outcome: 'ok' })).to.equal(1);
-      expect(delta('esb_call_duration_seconds_count', { transaction: 'DA21', outcome: 'failed' })).to.equal(1);
-      expect(delta('esb_call_errors_total', { transaction: 'DA21', code: 'ESB_DA21_FAILED' })).to.equal(1);
+      expect(delta('midplat_esb_call_duration_seconds_count', { transaction: 'DA21', outcome: 'ok' })).to.equal(1);
+      expect(delta('midplat_esb_call_duration_seconds_count', { transaction: 'DA21', outcome: 'failed' })).to.equal(1);
+      expect(delta('midplat_esb_call_errors_total', { transaction: 'DA21', code: 'ESB_DA21_FAILED' })).to.equal(1);
     });
 
     it('exposes the default process metrics', async () => {
@@ -77,9 +77,9 @@ describe('GET /metrics (e2e)', function () {
       esb.behaviour = { kind: 'http-error', status: 500 };
       expect((await postJson(`${app.baseUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, IVR)).status).to.equal(502);
       const { samples } = await scrape(app);
-      expect(sampleValue(samples, 'esb_call_duration_seconds_count', { transaction: 'DA21', outcome: 'timeout' })).to.equal(1);
-      expect(sampleValue(samples, 'esb_call_duration_seconds_count', { transaction: 'DA21', outcome: 'failed' })).to.equal(1);
-      expect(sampleValue(samples, 'esb_call_errors_total', { transaction: 'DA21', code: 'ESB_TIMEOUT' })).to.equal(1);
+      expect(sampleValue(samples, 'midplat_esb_call_duration_seconds_count', { transaction: 'DA21', outcome: 'timeout' })).to.equal(1);
+      expect(sampleValue(samples, 'midplat_esb_call_duration_seconds_count', { transaction: 'DA21', outcome: 'failed' })).to.equal(1);
+      expect(sampleValue(samples, 'midplat_esb_call_errors_total', { transaction: 'DA21', code: 'ESB_TIMEOUT' })).to.equal(1);
       expect(esb.requests).to.have.length(2);
     });
   });

@@ -33,8 +33,8 @@ describe('MeasuredAccountLevelGateway', () => {
     await gateway.setDigitalLevel(change);
     expect(inner.calls).to.deep.equal([change, change]);
     const all = await samples();
-    expect(sampleValue(all, 'esb_call_duration_seconds_count', { transaction: 'DA21', outcome: 'ok' })).to.equal(2);
-    expect(all.filter((sample) => sample.name === 'esb_call_errors_total')).to.deep.equal([]);
+    expect(sampleValue(all, 'midplat_esb_call_duration_seconds_count', { transaction: 'DA21', outcome: 'ok' })).to.equal(2);
+    expect(all.filter((sample) => sample.name === 'midplat_esb_call_errors_total')).to.deep.equal([]);
   });
 
   it('rethrows the very error and counts it by code, a timeout apart from a failure', async () => {
@@ -50,10 +50,10 @@ describe('MeasuredAccountLevelGateway', () => {
       (error: Error) => expect(error.message).to.equal('bug'),
     );
     const all = await samples();
-    expect(sampleValue(all, 'esb_call_duration_seconds_count', { outcome: 'failed' })).to.equal(2);
-    expect(sampleValue(all, 'esb_call_duration_seconds_count', { outcome: 'timeout' })).to.equal(1);
-    expect(sampleValue(all, 'esb_call_errors_total', { code: 'ESB_DA21_FAILED' })).to.equal(1);
-    expect(sampleValue(all, 'esb_call_errors_total', { code: 'ESB_TIMEOUT' })).to.equal(1);
-    expect(sampleValue(all, 'esb_call_errors_total', { code: 'UNEXPECTED' })).to.equal(1);
+    expect(sampleValue(all, 'midplat_esb_call_duration_seconds_count', { outcome: 'failed' })).to.equal(2);
+    expect(sampleValue(all, 'midplat_esb_call_duration_seconds_count', { outcome: 'timeout' })).to.equal(1);
+    expect(sampleValue(all, 'midplat_esb_call_errors_total', { code: 'ESB_DA21_FAILED' })).to.equal(1);
+    expect(sampleValue(all, 'midplat_esb_call_errors_total', { code: 'ESB_TIMEOUT' })).to.equal(1);
+    expect(sampleValue(all, 'midplat_esb_call_errors_total', { code: 'UNEXPECTED' })).to.equal(1);
   });
 });
