@@ -76,7 +76,9 @@ export class MidplatService {
     const stopHooks = async () => {
       for (const hook of [...this.hooks].reverse()) await hook.stop();
     };
-    const results = await Promise.allSettled([this.server.stop(this.config.http.shutdownGraceMs), stopHooks()]);
+    const httpDrained = this.server.stop(this.config.http.shutdownGraceMs);
+    this.logger.info('no longer accepting connections');
+    const results = await Promise.allSettled([httpDrained, stopHooks()]);
     await this.database.close();
     const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed) throw failed.reason;

@@ -37,7 +37,7 @@ describe('graceful shutdown on SIGTERM (e2e, child process)', function () {
     await eventually(() => esb.requests.length === 1); // the request is inside DA21 now
 
     service.child.kill('SIGTERM');
-    await service.logLine((line) => line.msg === 'shutting down');
+    await service.logLine((line) => line.msg === 'no longer accepting connections');
     const refused = await fetch(`${baseUrl}/healthz`).then(
       () => undefined,
       (error: Error & { cause?: { code?: string } }) => error.cause?.code,
