@@ -141,8 +141,14 @@ describe('OpenApiDocument', () => {
 
     it('documents every route a bound RouteContribution registers', () => {
       const registered: string[] = [];
+      const verbs = ['get', 'post', 'put', 'patch', 'delete'];
       const recorder = new Proxy({} as Record<string, unknown>, {
-        get: (_target, method: string) => (path: string) => registered.push(`${method} ${path}`),
+        get: (_target, method: string) => (path: unknown) => {
+          // Koa's `/x/:id` is OpenAPI's `/x/{id}`.
+          const paths = (Array.isArray(path) ? path : [path]).filter((each): each is string => typeof each === 'string');
+          if (verbs.includes(method)) for (const each of paths) registered.push(`${method} ${each.replace(/:(\w+)/g, '{$1}')}`);
+          return recorder;
+        },
       });
       for (const route of routes) route.register(recorder as unknown as Router);
       expect(registered).to.include.members(['get /healthz', 'get /readyz', 'get /metrics', 'get /openapi.json']);
