@@ -62,6 +62,18 @@ export class OpenApiContract {
     );
   }
 
+  /** The request examples of an operation: [media type as documented, example value], from `example` or `examples`. */
+  requestExamples(operation: OpenApiObject): Array<[string, unknown]> {
+    return Object.entries((operation.requestBody ? this.resolve(operation.requestBody).content : undefined) ?? {}).flatMap(([mediaType, media]) => {
+      const { example, examples } = media as OpenApiObject;
+      if (example !== undefined) return [[mediaType, example] as [string, unknown]];
+      return Object.values((examples ?? {}) as OpenApiObject)
+        .map((entry) => this.resolve(entry as OpenApiObject).value)
+        .filter((value) => value !== undefined)
+        .map((value) => [mediaType, value] as [string, unknown]);
+    });
+  }
+
   resolve<T = OpenApiObject>(value: OpenApiObject): T {
     let current = value;
     while (typeof current?.$ref === 'string') {
@@ -94,7 +106,8 @@ export class OpenApiContract {
     const content = (declared.content ?? {}) as OpenApiObject;
     if (Object.keys(content).length === 0) return problems;
     const mediaType = mediaTypeOf(response.headers.get('content-type'));
-    const media = content[mediaType] as OpenApiObject | undefined;
+    // Document keys may carry parameters (`application/xml; charset=GBK`): match on the media type itself.
+    const media = (content[mediaType] ?? Object.entries(content).find(([key]) => mediaTypeOf(key) === mediaType)?.[1]) as OpenApiObject | undefined;
     if (!media) return [...problems, `${where}: content type ${mediaType} not documented (documented: ${Object.keys(content).join(', ')})`];
     if (media.schema && /(^application\/json$|\+json$)/.test(mediaType)) {
       let body: unknown;
