@@ -124,12 +124,18 @@ describe('OpenApiDocument', () => {
   });
 
   describe('with what the composition root binds', () => {
-    const config = loadConfig({}, { database: { url: 'sqlite::memory:' }, log: { level: 'silent' } });
-    const database = new Database({ url: config.database.url, poolMax: 1 });
-    const container = buildContainer({ config, database, logger: createLogger('silent') });
-    const endpoints = container.getAll<JsonEndpoint>(JsonEndpoint, { optional: true });
-    const routes = container.getAll<RouteContribution>(RouteContribution, { optional: true });
-    const document = buildOpenApiDocument({ endpoints, routes, version: '0.0.0' });
+    let database: Database;
+    let endpoints: JsonEndpoint[];
+    let routes: RouteContribution[];
+    let document: OpenApiObject;
+    before(() => {
+      const config = loadConfig({}, { database: { url: 'sqlite::memory:' }, log: { level: 'silent' } });
+      database = new Database({ url: config.database.url, poolMax: 1 });
+      const container = buildContainer({ config, database, logger: createLogger('silent') });
+      endpoints = container.getAll<JsonEndpoint>(JsonEndpoint, { optional: true });
+      routes = container.getAll<RouteContribution>(RouteContribution, { optional: true });
+      document = buildOpenApiDocument({ endpoints, routes, version: '0.0.0' });
+    });
     after(() => database.close());
 
     it('documents every bound JsonEndpoint under its path and aliases', () => {
