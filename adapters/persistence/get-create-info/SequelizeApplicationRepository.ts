@@ -1,5 +1,6 @@
 import { inject, injectable } from 'inversify';
-import { QueryTypes } from 'sequelize';
+import type { Connection, QueryError } from 'mysql2';
+import { DatabaseError, QueryTypes } from 'sequelize';
 import type { Application } from '../../../core/get-create-info/Application.js';
 import type { ApplicationCriteria, ApplicationRepository } from '../../../core/get-create-info/ports.js';
 import { Database } from '../Database.js';
@@ -8,21 +9,55 @@ import type { Row } from './rowCodec.js';
 
 const CHILD_KEYS = Object.keys(CHILD_QUERIES) as (keyof typeof CHILD_QUERIES)[];
 
+/** Sequelize's pool, as its MySQL dialect exposes it. */
+interface ConnectionPool {
+  getConnection(options: { type: string }): Promise<Connection>;
+  releaseConnection(connection: Connection): Promise<void>;
+}
+
+/** Let mysql2 parse every column itself (dates as text): no per-field Sequelize conversion. */
+const passThrough = (_field: unknown, next: () => unknown) => next();
+
 /**
  * Reads the application graph with plain indexed SQL: one query for the masters, then one
- * per child table for all of them at once (run concurrently), whatever the number of matches.
+ * per child list for all of them at once (run concurrently), whatever the number of matches.
+ *
+ * On MySQL the read-only hot path runs its SQL straight on a connection of Sequelize's pool
+ * (the current transaction's when there is one): the graph is wide, and Sequelize's result
+ * handling (a stack capture per query, a typeCast call per field, a copy of every row)
+ * cost about as much CPU as the rest of the request.
  */
 @injectable()
 export class SequelizeApplicationRepository implements ApplicationRepository {
   constructor(@inject(Database) private readonly database: Database) {}
 
-  private select(sql: string, replacements: unknown[]): Promise<Row[]> {
+  private select(sql: string, values: unknown[]): Promise<Row[]> {
+    if (this.database.dialect === 'mysql') return this.selectOnPool(sql, values);
     return this.database.sequelize.query<Row>(sql, {
       type: QueryTypes.SELECT,
-      replacements,
+      replacements: values,
       raw: true,
       ...this.database.queryOptions(),
     });
+  }
+
+  private async selectOnPool(sql: string, values: unknown[]): Promise<Row[]> {
+    const { sequelize } = this.database;
+    const transaction = this.database.currentTransaction() as unknown as { connection: Connection } | undefined;
+    const pool = sequelize.connectionManager as unknown as ConnectionPool;
+    const logging = (sequelize as unknown as { options: { logging?: unknown } }).options.logging;
+    if (typeof logging === 'function') logging(`Executing (get-create-info): ${sql}`);
+    const connection = transaction ? transaction.connection : await pool.getConnection({ type: 'SELECT' });
+    try {
+      return await new Promise<Row[]>((resolve, reject) => {
+        connection.query({ sql, values, typeCast: passThrough, dateStrings: true }, (error: QueryError | null, rows: unknown) =>
+          // DatabaseError keeps the driver error as `parent`, which the HTTP adapter reads to answer 503.
+          error ? reject(new DatabaseError(Object.assign(error, { sql, parameters: values }))) : resolve(rows as Row[]),
+        );
+      });
+    } finally {
+      if (!transaction) await pool.releaseConnection(connection);
+    }
   }
 
   async findMatching(criteria: ApplicationCriteria): Promise<Application[]> {

@@ -4,51 +4,60 @@ import { TABLES, type Table } from './createInfoTables.js';
 import { fromRow, toRow, type DateWriting, type Row } from './rowCodec.js';
 
 /*
- * The application graph in a constant number of queries: one for the matching masters,
- * then one per child table keyed by the masters' seqNos (flag details and tax residences
- * through a join on manual_review_flag), all on indexes. No per-row query, no joins that
- * multiply rows. The SQL is plain `?` placeholders, so Sequelize and mysql2 both run it.
+ * The application graph in a constant number of queries, each on an index: the matching
+ * masters with their step break point (1:1), then one query per child list keyed by all
+ * the masters' seqNos: create details, resends, financial-proof images, review flags with
+ * their four details (each 1:1 with its flag), tax residences, teller records. One-to-one
+ * joins never multiply rows; lists are separate queries. Plain `?` placeholders, so
+ * Sequelize and mysql2 both run the same SQL.
  */
 
-const list = (table: Table, alias = '') => table.columns.map((column) => `${alias}${column.column}`).join(', ');
+const list = (table: Table, alias: string, prefix = '') =>
+  table.columns.map((column) => `${alias}.${column.column}${prefix ? ` AS ${prefix}${column.column}` : ''}`).join(', ');
 
-const byMaster = (table: Table, order: string) =>
-  `SELECT ${list(table)} FROM ${table.name} WHERE create_master_seq_no IN (?) ORDER BY ${order}`;
+/** Column-name prefixes of the one-to-one tables joined to their parent. */
+export const JOINED = { step: 's__', aml: 'a__', ocr: 'o__', z21: 'z1__', z22: 'z2__' } as const;
 
-const byFlag = (table: Table, link: string) =>
-  `SELECT ${list(table, 'c.')} FROM ${table.name} c JOIN manual_review_flag f ON f.seq_no = c.${link} WHERE f.create_master_seq_no IN (?) ORDER BY c.seq_no`;
+// No ORDER BY: with one, MariaDB may walk the primary key instead of the parent index.
+// Children are put in seqNo order per parent while assembling.
+const byMaster = (table: Table) => `SELECT ${list(table, 'c')} FROM ${table.name} c WHERE c.create_master_seq_no IN (?)`;
 
 /** The child queries; each takes the list of master seqNos as its one parameter. */
 export const CHILD_QUERIES = {
-  steps: byMaster(TABLES.stepBreakPoint, 'seq_no'),
-  details: byMaster(TABLES.createDetail, 'seq_no'),
-  resends: byMaster(TABLES.documentResend, 'seq_no'),
+  details: byMaster(TABLES.createDetail),
+  resends: byMaster(TABLES.documentResend),
   // FINANCIAL_PROOF content: ResendToFinancialMapping (isDelete=false) → FileId → FinancialStatement.ImageId.
   financialImages:
-    'SELECT m.document_resend_seq_no, s.image_id FROM document_resend d' +
+    'SELECT m.seq_no, m.document_resend_seq_no, s.image_id FROM document_resend d' +
     ' JOIN resend_to_financial_mapping m ON m.document_resend_seq_no = d.seq_no AND m.is_delete = 0' +
     ' JOIN financial_statement s ON s.file_id = m.file_id' +
-    " WHERE d.create_master_seq_no IN (?) AND d.category = 'FINANCIAL_PROOF' ORDER BY m.seq_no",
-  flags: byMaster(TABLES.manualReviewFlag, 'seq_no'),
-  aml: byFlag(TABLES.amlFlagDetail, 'seq_no'),
-  ocr: byFlag(TABLES.ocrFlagDetail, 'seq_no'),
-  z21: byFlag(TABLES.z21FlagDetail, 'seq_no'),
-  z22: byFlag(TABLES.z22FlagDetail, 'seq_no'),
-  payTaxes: byFlag(TABLES.payTaxes, 'manual_review_flag_seq_no'),
-  tellers: byMaster(TABLES.tellerCheckRecord, 'seq_no'),
+    " WHERE d.create_master_seq_no IN (?) AND d.category = 'FINANCIAL_PROOF'",
+  flags:
+    `SELECT ${list(TABLES.manualReviewFlag, 'f')}, ${list(TABLES.amlFlagDetail, 'a', JOINED.aml)},` +
+    ` ${list(TABLES.ocrFlagDetail, 'o', JOINED.ocr)}, ${list(TABLES.z21FlagDetail, 'z1', JOINED.z21)},` +
+    ` ${list(TABLES.z22FlagDetail, 'z2', JOINED.z22)} FROM manual_review_flag f` +
+    ' LEFT JOIN aml_flag_detail a ON a.seq_no = f.seq_no LEFT JOIN ocr_flag_detail o ON o.seq_no = f.seq_no' +
+    ' LEFT JOIN z21_flag_detail z1 ON z1.seq_no = f.seq_no LEFT JOIN z22_flag_detail z2 ON z2.seq_no = f.seq_no' +
+    ' WHERE f.create_master_seq_no IN (?)',
+  payTaxes:
+    `SELECT ${list(TABLES.payTaxes, 'c')} FROM pay_taxes c JOIN manual_review_flag f ON f.seq_no = c.manual_review_flag_seq_no` +
+    ' WHERE f.create_master_seq_no IN (?)',
+  tellers: byMaster(TABLES.tellerCheckRecord),
 } as const;
 
 export type ChildRows = { [K in keyof typeof CHILD_QUERIES]: Row[] };
 
-/** The masters matching every given criterion (each on an index), newest first. */
+/** The masters matching every given criterion (each on an index), with their step break point; the use case orders them. */
 export function masterQuery(criteria: ApplicationCriteria): { sql: string; parameters: string[] } {
-  const columns = { seqNo: 'seq_no', idno: 'idno', phone: 'phone_number' } as const;
+  const columns = { seqNo: 'm.seq_no', idno: 'm.idno', phone: 'm.phone_number' } as const;
   const given = (['seqNo', 'idno', 'phone'] as const).filter((key) => criteria[key] !== undefined);
   const conditions = given.map((key) => `${columns[key]} = ?`);
   const parameters = given.map((key) => criteria[key] as string);
   if (conditions.length === 0) throw new Error('masterQuery needs at least one criterion');
   return {
-    sql: `SELECT ${list(TABLES.createMaster)} FROM create_master WHERE ${conditions.join(' AND ')} ORDER BY create_date DESC, create_time DESC, seq_no`,
+    sql:
+      `SELECT ${list(TABLES.createMaster, 'm')}, ${list(TABLES.stepBreakPoint, 's', JOINED.step)} FROM create_master m` +
+      ` LEFT JOIN step_break_point s ON s.create_master_seq_no = m.seq_no WHERE ${conditions.join(' AND ')}`,
     parameters,
   };
 }
@@ -57,6 +66,14 @@ export function masterQuery(criteria: ApplicationCriteria): { sql: string; param
 export const IDNOS_BY_PHONE_SQL =
   'SELECT DISTINCT phone_number, idno FROM create_master WHERE phone_number IN (?) AND idno IS NOT NULL';
 
+/** seqNo order: numeric for serials, code-point order (as utf8mb4_bin and SQLite) for strings. */
+function bySeqNo(a: Row, b: Row): number {
+  const [x, y] = [a.seq_no, b.seq_no];
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  return Buffer.compare(Buffer.from(String(x)), Buffer.from(String(y)));
+}
+
+/** Rows grouped by a parent key, each group in seqNo order. */
 function groupBy(rows: readonly Row[], key: string): Map<string, Row[]> {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
@@ -65,39 +82,31 @@ function groupBy(rows: readonly Row[], key: string): Map<string, Row[]> {
     if (group) group.push(row);
     else groups.set(value, [row]);
   }
+  for (const group of groups.values()) if (group.length > 1) group.sort(bySeqNo);
   return groups;
 }
 
-function oneBy(rows: readonly Row[], table: Table): Map<string, Row> {
-  const found = new Map<string, Row>();
-  for (const row of rows) found.set(String(row.seq_no), fromRow(table.columns, row));
-  return found;
+/** A one-to-one table joined under a prefix: null when the join found no row. */
+function joined(table: Table, row: Row, prefix: string): Row | null {
+  return row[`${prefix}${table.key}`] === null || row[`${prefix}${table.key}`] === undefined ? null : fromRow(table.columns, row, prefix);
 }
 
 /** Builds the applications from the masters' rows and their children's rows, in master order. */
 export function assembleApplications(masters: readonly Row[], children: ChildRows): Application[] {
-  const steps = new Map(children.steps.map((row) => [String(row.create_master_seq_no), fromRow(TABLES.stepBreakPoint.columns, row)]));
   const details = groupBy(children.details, 'create_master_seq_no');
   const resends = groupBy(children.resends, 'create_master_seq_no');
   const images = new Map<string, string[]>();
-  for (const row of children.financialImages) {
-    const key = String(row.document_resend_seq_no);
-    const found = images.get(key);
-    if (found) found.push(String(row.image_id));
-    else images.set(key, [String(row.image_id)]);
+  for (const [key, rows] of groupBy(children.financialImages, 'document_resend_seq_no')) {
+    images.set(key, rows.map((row) => String(row.image_id)));
   }
   const flags = groupBy(children.flags, 'create_master_seq_no');
-  const aml = oneBy(children.aml, TABLES.amlFlagDetail);
-  const ocr = oneBy(children.ocr, TABLES.ocrFlagDetail);
-  const z21 = oneBy(children.z21, TABLES.z21FlagDetail);
-  const z22 = oneBy(children.z22, TABLES.z22FlagDetail);
   const payTaxes = groupBy(children.payTaxes, 'manual_review_flag_seq_no');
   const tellers = groupBy(children.tellers, 'create_master_seq_no');
 
   return masters.map((masterRow) => {
     const seqNo = String(masterRow.seq_no);
     const application = fromRow(TABLES.createMaster.columns, masterRow);
-    application.stepBreakPoint = steps.get(seqNo) ?? null;
+    application.stepBreakPoint = joined(TABLES.stepBreakPoint, masterRow, JOINED.step);
     application.createDetails = (details.get(seqNo) ?? []).map((row) => fromRow(TABLES.createDetail.columns, row));
     application.documentResends = (resends.get(seqNo) ?? []).map((row) => {
       const resend = fromRow(TABLES.documentResend.columns, row);
@@ -108,10 +117,10 @@ export function assembleApplications(masters: readonly Row[], children: ChildRow
     application.manualReviewFlags = (flags.get(seqNo) ?? []).map((row) => {
       const flag = fromRow(TABLES.manualReviewFlag.columns, row);
       const key = String(row.seq_no);
-      flag.amlFlagDetail = aml.get(key) ?? null;
-      flag.ocrFlagDetail = ocr.get(key) ?? null;
-      flag.z21FlagDetail = z21.get(key) ?? null;
-      flag.z22FlagDetail = z22.get(key) ?? null;
+      flag.amlFlagDetail = joined(TABLES.amlFlagDetail, row, JOINED.aml);
+      flag.ocrFlagDetail = joined(TABLES.ocrFlagDetail, row, JOINED.ocr);
+      flag.z21FlagDetail = joined(TABLES.z21FlagDetail, row, JOINED.z21);
+      flag.z22FlagDetail = joined(TABLES.z22FlagDetail, row, JOINED.z22);
       flag.payTaxes = (payTaxes.get(key) ?? []).map((taxRow) => fromRow(TABLES.payTaxes.columns, taxRow));
       return flag;
     });

@@ -56,12 +56,12 @@ function decode(column: Column, value: unknown): unknown {
   }
 }
 
-/** A row of a table as the object of its shape level (children are attached by the caller). */
-export function fromRow(columns: readonly Column[], row: Row): Row {
+/** A row of a table (its columns under `prefix` when joined) as the object of its shape level; children are attached by the caller. */
+export function fromRow(columns: readonly Column[], row: Row, prefix = ''): Row {
   const out: Row = {};
   for (const column of columns) {
     if (!column.field) continue;
-    const value = row[column.column];
+    const value = row[prefix ? `${prefix}${column.column}` : column.column];
     if (column.kind === 'code') {
       out[column.field] = value === null || value === undefined ? null : { code: String(value), name: null };
     } else if (column.kind === 'name') {

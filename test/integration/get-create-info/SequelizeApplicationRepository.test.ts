@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import type { ApplicationRecord } from '../../../core/get-create-info/Application.js';
+import { UnitOfWork } from '../../../core/shared/UnitOfWork.js';
 import { GetCreateInfo } from '../../../core/get-create-info/GetCreateInfo.js';
 import { ApplicationRepository } from '../../../core/get-create-info/ports.js';
 import { Database } from '../../../adapters/persistence/Database.js';
@@ -155,8 +156,22 @@ for (const kind of DATABASE_KINDS) {
       expect(single.found).to.equal(1);
       expect(fifty.found).to.equal(50);
       expect(fifty.queries).to.equal(single.queries);
-      // masters, 11 child tables, the phone look-up for abnormalPid
-      expect(single.queries).to.be.at.most(13);
+      // masters with step break points, 6 child lists, the phone look-up for abnormalPid
+      expect(single.queries).to.be.at.most(8);
+    });
+
+    it('reads inside a unit of work on its connection, seeing the unit\'s own writes', async () => {
+      const unitOfWork = service.service.container.get<UnitOfWork>(UnitOfWork);
+      const application = anApplication().withIdno('K100000016').withReviewFlag().build();
+      const seenInside = await unitOfWork
+        .run(async () => {
+          await load([application]);
+          const found = await repository.findMatching({ idno: 'K100000016' });
+          throw Object.assign(new Error('roll back'), { found });
+        })
+        .catch((error: { found?: unknown }) => error.found);
+      expect((seenInside as { seqNo: string }[]).map((app) => app.seqNo)).to.deep.equal([application.seqNo]);
+      expect(await repository.findMatching({ idno: 'K100000016' })).to.deep.equal([]);
     });
 
     it('refuses a fixture whose flag key fields do not match its details, writing nothing', async () => {
