@@ -76,7 +76,7 @@ export const benchmark: Benchmark = {
   description: 'GetCreateInfo by idno, 50 connections, MariaDB with full application graphs: Midplat vs raw mysql2 handler',
   async run(): Promise<BenchResult> {
     const count = Number(process.env.BENCH_APPLICATIONS ?? 100000);
-    const seconds = Number(process.env.BENCH_DURATION_S ?? 20);
+    const seconds = Number(process.env.BENCH_DURATION_S ?? 10);
     const serverUrl = process.env.MIDPLAT_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
     const name = `midplat_bench_getcreateinfo_${process.pid}`;
     const url = `${serverUrl}/${name}`;
@@ -134,14 +134,16 @@ export const benchmark: Benchmark = {
       await load(midplatUrl, count, 3);
       await load(rawUrl, count, 3);
       // Alternate rounds so that load from elsewhere on the machine hits both alike.
-      const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+      const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
       const ourRuns: autocannon.Result[] = [];
       const theirRuns: autocannon.Result[] = [];
       for (let round = 1; round <= rounds; round += 1) {
-        log(`round ${round}/${rounds}: Midplat for ${seconds}s`);
-        ourRuns.push(await load(midplatUrl, count, seconds));
-        log(`round ${round}/${rounds}: raw handler for ${seconds}s`);
-        theirRuns.push(await load(rawUrl, count, seconds));
+        const ourRun = await load(midplatUrl, count, seconds);
+        log(`round ${round}/${rounds}: Midplat ${ourRun.requests.average.toFixed(1)} req/s, p99 ${ourRun.latency.p99} ms`);
+        const theirRun = await load(rawUrl, count, seconds);
+        log(`round ${round}/${rounds}: raw handler ${theirRun.requests.average.toFixed(1)} req/s, p99 ${theirRun.latency.p99} ms`);
+        ourRuns.push(ourRun);
+        theirRuns.push(theirRun);
       }
       const mean = (runs: autocannon.Result[], pick: (run: autocannon.Result) => number) => runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
       const ours = { requests: { average: mean(ourRuns, (r) => r.requests.average) }, latency: { p99: mean(ourRuns, (r) => r.latency.p99) } };

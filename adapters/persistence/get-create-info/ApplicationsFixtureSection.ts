@@ -92,7 +92,8 @@ const CHUNK = 500;
 /**
  * Fixture key `applications`: items in exactly the GetCreateInfo response item shape
  * (minus the computed `abnormalPid`), so that loading one and reading it back gives the
- * same object. Children must come in ascending seqNo order, as they are read back.
+ * same object. Children must come in ascending seqNo order, as they are read back. An
+ * application already stored under the same seqNo is replaced, graph and all.
  */
 @injectable()
 export class ApplicationsFixtureSection implements FixtureSection {
@@ -118,6 +119,8 @@ export class ApplicationsFixtureSection implements FixtureSection {
     });
     const models = this.database.models(defineGetCreateInfoModels);
     const options = this.database.queryOptions();
+    const seqNos = rows.createMaster.map((row) => row.seq_no as string);
+    for (let start = 0; start < seqNos.length; start += CHUNK) await this.removeGraphs(seqNos.slice(start, start + CHUNK));
     for (const table of LOAD_ORDER) {
       const tableRows: Row[] = rows[table];
       for (let start = 0; start < tableRows.length; start += CHUNK) {
@@ -128,6 +131,36 @@ export class ApplicationsFixtureSection implements FixtureSection {
           fields: TABLES[table].columns.map((column) => column.column).filter((column) => tableRows[0]![column] !== undefined),
         });
       }
+    }
+  }
+
+  /** Loading an application again replaces its whole graph, so seeding the same file twice is harmless. */
+  private async removeGraphs(seqNos: string[]): Promise<void> {
+    const models = this.database.models(defineGetCreateInfoModels);
+    const options = this.database.queryOptions();
+    const keysOf = async (table: TableName, column: string, where: Record<string, unknown>) =>
+      (await models[table].findAll({ attributes: [column], where, raw: true, ...options })).map((row) => (row as unknown as Row)[column]);
+    const master = { create_master_seq_no: seqNos };
+    const flags = await keysOf('manualReviewFlag', 'seq_no', master);
+    const resends = await keysOf('documentResend', 'seq_no', master);
+    const files = resends.length ? await keysOf('resendToFinancialMapping', 'file_id', { document_resend_seq_no: resends }) : [];
+    const removals: [TableName, Record<string, unknown[]>][] = [
+      ['payTaxes', { manual_review_flag_seq_no: flags }],
+      ['amlFlagDetail', { seq_no: flags }],
+      ['ocrFlagDetail', { seq_no: flags }],
+      ['z21FlagDetail', { seq_no: flags }],
+      ['z22FlagDetail', { seq_no: flags }],
+      ['manualReviewFlag', master],
+      ['resendToFinancialMapping', { document_resend_seq_no: resends }],
+      ['financialStatement', { file_id: files }],
+      ['documentResend', master],
+      ['createDetail', master],
+      ['tellerCheckRecord', master],
+      ['stepBreakPoint', master],
+      ['createMaster', { seq_no: seqNos }],
+    ];
+    for (const [table, where] of removals) {
+      if (Object.values(where)[0]!.length > 0) await models[table].destroy({ where, ...options });
     }
   }
 }

@@ -174,6 +174,24 @@ for (const kind of DATABASE_KINDS) {
       expect(await repository.findMatching({ idno: 'K100000016' })).to.deep.equal([]);
     });
 
+    it('replaces an application loaded again under the same seqNo, graph and all', async () => {
+      const first = anApplication().withIdno('K100000017').withReviewFlag().withResend('FINANCIAL_PROOF', ['old-1', 'old-2']).completed().build();
+      await load([first]);
+      const second: ApplicationRecord = {
+        ...first,
+        name: '王大明',
+        documentResends: [{ ...first.documentResends[0]!, resendContent: ['new-1'] }],
+        manualReviewFlags: [],
+        tellerCheckRecords: [],
+      };
+      await load([second]);
+      const [found] = await getCreateInfo.execute({ seqNo: first.seqNo });
+      const { abnormalPid: _ignored, ...rest } = found!;
+      expect(rest).to.deep.equal(second);
+      const leftovers = await sql('SELECT COUNT(*) AS n FROM pay_taxes WHERE manual_review_flag_seq_no = ?', [first.manualReviewFlags[0]!.seqNo]);
+      expect(Number(leftovers[0]!.n)).to.equal(0);
+    });
+
     it('refuses a fixture whose flag key fields do not match its details, writing nothing', async () => {
       const application = anApplication().withIdno('J100000014').withReviewFlag({ aml: null }).build();
       let error: unknown;
