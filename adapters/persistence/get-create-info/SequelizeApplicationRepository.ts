@@ -52,7 +52,8 @@ export class SequelizeApplicationRepository implements ApplicationRepository {
       return await new Promise<Row[]>((resolve, reject) => {
         connection.query({ sql, values, typeCast: passThrough, dateStrings: true }, (error: QueryError | null, rows: unknown) =>
           // DatabaseError keeps the driver error as `parent`, which the HTTP adapter reads to answer 503.
-          error ? reject(new DatabaseError(Object.assign(error, { sql, parameters: values }))) : resolve(rows as Row[]),
+          // The values (national IDs, phones) stay out of it: errors get logged.
+          error ? reject(new DatabaseError(Object.assign(error, { sql, parameters: {} }))) : resolve(rows as Row[]),
         );
       });
     } finally {
