@@ -191,6 +191,28 @@ for (const kind of DATABASE_KINDS) {
       expect(Number(leftovers[0]!.n)).to.equal(0);
     });
 
+    it("fills in children's createMasterSeqNo and the detail seqNos a fixture leaves out, and refuses wrong ones", async () => {
+      const application = anApplication().withIdno('K100000018').withReviewFlag().withTellerRecord('APPROVED').build();
+      const bare = JSON.parse(JSON.stringify(application)) as Record<string, any>;
+      for (const list of ['createDetails', 'manualReviewFlags', 'tellerCheckRecords']) for (const child of bare[list]) delete child.createMasterSeqNo;
+      delete bare.manualReviewFlags[0].amlFlagDetail.seqNo;
+      delete bare.manualReviewFlags[0].ocrFlagDetail.createMasterSeqNo;
+      await service.service.container.get(FixtureLoader).load({ applications: [bare] });
+      const [found] = await getCreateInfo.execute({ seqNo: application.seqNo });
+      expect(found).to.deep.equal({ ...application, abnormalPid: found!.abnormalPid });
+
+      const wrong = anApplication().withIdno('K100000019').build();
+      wrong.createDetails[0]!.createMasterSeqNo = 'SOMEONE-ELSE';
+      let error: unknown;
+      try {
+        await load([wrong]);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).to.be.instanceOf(InvalidFixture);
+      expect((error as Error).message).to.include("createMasterSeqNo must be the application's seqNo");
+    });
+
     it('refuses a fixture whose flag key fields do not match its details, writing nothing', async () => {
       const application = anApplication().withIdno('J100000014').withReviewFlag({ aml: null }).build();
       let error: unknown;
