@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { httpDa21GatewayModule } from '../adapters/esb/httpDa21GatewayModule.js';
 import { EsbSettings } from '../adapters/esb/EsbSettings.js';
 import { SystemClock } from '../adapters/clock/SystemClock.js';
+import { getCreateInfoHttpModule } from '../adapters/http/get-create-info/getCreateInfoHttpModule.js';
 import { httpModule } from '../adapters/http/httpModule.js';
 import { openApiModule } from '../adapters/http/openApiModule.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
@@ -11,6 +12,7 @@ import { Logger } from '../adapters/logging/Logger.js';
 import { metricsModule } from '../adapters/metrics/metricsModule.js';
 import { MetricsRegistry } from '../adapters/metrics/MetricsRegistry.js';
 import type { Database } from '../adapters/persistence/Database.js';
+import { getCreateInfoPersistenceModule } from '../adapters/persistence/get-create-info/getCreateInfoPersistenceModule.js';
 import { persistenceModule } from '../adapters/persistence/persistenceModule.js';
 import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
 import { Clock } from '../core/shared/Clock.js';
@@ -57,6 +59,8 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     upgradeAccountHttpModule,
     metricsModule,
     openApiModule,
+    getCreateInfoPersistenceModule,
+    getCreateInfoHttpModule,
   );
   return container;
 }
