@@ -1,0 +1,75 @@
+import type { CustomerCheckReplyFields, CustomerCheckRequestFields } from './messages.js';
+
+export type QueryType = '0' | '1';
+
+/** How a partner bank names a billing customer: `0` billKey within companyId, `1` contractNo. */
+export type CustomerQuery =
+  | { readonly queryType: '0'; readonly companyId: string; readonly billKey: string }
+  | { readonly queryType: '1'; readonly contractNo: string; readonly companyId?: string };
+
+/** A utility customer with the summary of its payments. Dates are YYYYMMDD; amounts are fen. */
+export interface BillingCustomerProfile {
+  readonly companyId: string;
+  readonly billKey: string;
+  readonly contractNo: string;
+  readonly customerName: string;
+  readonly customerPhone: string;
+  readonly customerAddress: string;
+  readonly customerStatus: string;
+  readonly serviceStatus: string;
+  readonly registerDate: string;
+  /** null when the customer never paid. */
+  readonly lastPayDate: string | null;
+  readonly totalPayCount: number;
+  readonly totalPayAmount: number;
+}
+
+/** The billing customer and payment tables, read-only for CustomerCheck. */
+export interface BillingCustomerRepository {
+  findProfile(query: CustomerQuery): Promise<BillingCustomerProfile | null>;
+}
+export const BillingCustomerRepository = Symbol.for('BillingCustomerRepository');
+
+// ---- Driving-side ports: what the HTTP adapter needs around the use case. ----
+
+export type BillingDataType = 'XML' | 'JSON';
+
+/**
+ * Reads and writes CustomerCheck messages in one wire format (GBK XML, UTF-8 JSON).
+ * A port so the HTTP adapter stays format-agnostic and a new format is a new binding.
+ * `decode` throws BillingParameterInvalid (EPARAM1) for anything it cannot read safely.
+ */
+export interface BillingMessageCodec {
+  readonly dataType: BillingDataType;
+  /** The Content-Type of what `encode` writes. */
+  readonly contentType: string;
+  /** `charset` is the Content-Type's charset parameter, when the caller sent one. */
+  decode(body: Uint8Array, charset: string | undefined): CustomerCheckRequestFields;
+  encode(reply: CustomerCheckReplyFields): Uint8Array;
+}
+export const BillingMessageCodec = Symbol.for('BillingMessageCodec');
+
+export type EncryptType = 'NONE' | 'SM4' | 'AES';
+
+/** The envelope headers of seed 003 as the caller sent them (undefined when absent). */
+export interface EnvelopeHeaders {
+  readonly encryptType: string | undefined;
+  readonly encryptMode: string | undefined;
+}
+
+/** One partner bank as configured: its InstId and how its bodies are protected. */
+export interface PartnerInstitution {
+  readonly instId: string;
+  readonly encryptType: EncryptType;
+  /** The plain body bytes; throws BillingSecurityRejected (ESECURE) when it cannot be opened. */
+  open(body: Uint8Array, headers: EnvelopeHeaders): Uint8Array;
+  /** The reply body as the institution expects it (encrypted the way its requests are). */
+  seal(plain: Uint8Array): Uint8Array;
+}
+
+/** The configured partner banks, found by API key (compared in constant time). */
+export interface InstitutionDirectory {
+  /** Throws BillingSecurityRejected (ESECURE) for a missing or unknown key. */
+  identify(apiKey: string | undefined): PartnerInstitution;
+}
+export const InstitutionDirectory = Symbol.for('InstitutionDirectory');
