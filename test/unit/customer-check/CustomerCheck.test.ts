@@ -114,7 +114,8 @@ describe('CustomerCheck', () => {
   });
 
   it('requires a field that is absent altogether', async () => {
-    const { TranSeq: _omitted, ...withoutTranSeq } = aCustomerCheckRequest();
+    const withoutTranSeq = aCustomerCheckRequest();
+    delete withoutTranSeq.TranSeq;
     const error = await rejectionOf(customerCheck.execute(withoutTranSeq));
     expect((error as BillingParameterInvalid).field).to.equal('TranSeq');
   });
