@@ -46,6 +46,8 @@ export interface BillingMessageCodec {
   /** `charset` is the Content-Type's charset parameter, when the caller sent one. */
   decode(body: Uint8Array, charset: string | undefined): CustomerCheckRequestFields;
   encode(reply: CustomerCheckReplyFields): Uint8Array;
+  /** Best effort, never throws: the header fields of a body `decode` refused, for the error reply's echo. */
+  salvage(body: Uint8Array): CustomerCheckRequestFields;
 }
 export const BillingMessageCodec = Symbol.for('BillingMessageCodec');
 
