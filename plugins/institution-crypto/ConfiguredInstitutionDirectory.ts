@@ -1,0 +1,29 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { BillingSecurityRejected } from '../../core/customer-check/errors.js';
+import type { InstitutionDirectory, PartnerInstitution } from '../../core/customer-check/ports.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+
+/**
+ * Institutions by API key. Keys are compared as SHA-256 digests with timingSafeEqual
+ * (equal lengths, no early exit), against every institution, so the time taken says
+ * nothing about how much of a key was right or which institution it was close to.
+ */
+export class ConfiguredInstitutionDirectory implements InstitutionDirectory {
+  private readonly entries: { readonly keyDigest: Buffer; readonly institution: PartnerInstitution }[];
+
+  constructor(institutions: readonly { apiKey: string; institution: PartnerInstitution }[]) {
+    this.entries = institutions.map(({ apiKey, institution }) => ({ keyDigest: sha256(apiKey), institution }));
+  }
+
+  identify(apiKey: string | undefined): PartnerInstitution {
+    if (!apiKey) throw new BillingSecurityRejected('缺少 X-Api-Key');
+    const digest = sha256(apiKey);
+    let found: PartnerInstitution | undefined;
+    for (const entry of this.entries) {
+      if (timingSafeEqual(entry.keyDigest, digest)) found = entry.institution;
+    }
+    if (!found) throw new BillingSecurityRejected('X-Api-Key 无效');
+    return found;
+  }
+}
