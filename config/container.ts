@@ -5,6 +5,8 @@ import { httpDa21GatewayModule } from '../adapters/esb/httpDa21GatewayModule.js'
 import { EsbSettings } from '../adapters/esb/EsbSettings.js';
 import { SystemClock } from '../adapters/clock/SystemClock.js';
 import { getCreateInfoHttpModule } from '../adapters/http/get-create-info/getCreateInfoHttpModule.js';
+import { billingCodecModule } from '../adapters/billing-codec/billingCodecModule.js';
+import { billingHttpModule } from '../adapters/http/billing/billingHttpModule.js';
 import { httpModule } from '../adapters/http/httpModule.js';
 import { openApiModule } from '../adapters/http/openApiModule.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
@@ -13,12 +15,15 @@ import { metricsModule } from '../adapters/metrics/metricsModule.js';
 import { MetricsRegistry } from '../adapters/metrics/MetricsRegistry.js';
 import type { Database } from '../adapters/persistence/Database.js';
 import { getCreateInfoPersistenceModule } from '../adapters/persistence/get-create-info/getCreateInfoPersistenceModule.js';
+import { billingPersistenceModule } from '../adapters/persistence/billing/billingPersistenceModule.js';
 import { persistenceModule } from '../adapters/persistence/persistenceModule.js';
 import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
+import { CustomerCheck } from '../core/customer-check/CustomerCheck.js';
 import { Clock } from '../core/shared/Clock.js';
 import { UpgradeAccount } from '../core/upgrade-account/UpgradeAccount.js';
 import { UpgradeTargetLevel } from '../core/upgrade-account/ports.js';
 import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.js';
+import { institutionCryptoModule } from '../plugins/institution-crypto/institutionCryptoModule.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 
 /** The adapter or plugin that fills the DA21 port, by `esb.adapter`. */
@@ -49,6 +54,7 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     bind(EsbSettings).toConstantValue(config.esb);
     bind(UpgradeTargetLevel).toConstantValue(config.esb.upgradeLevel);
     bind(UpgradeAccount).toSelf();
+    bind(CustomerCheck).toSelf();
   });
   container.load(
     coreModule,
@@ -61,6 +67,10 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     openApiModule,
     getCreateInfoPersistenceModule,
     getCreateInfoHttpModule,
+    billingPersistenceModule,
+    billingCodecModule,
+    institutionCryptoModule(config.billing.institutions),
+    billingHttpModule(config),
   );
   return container;
 }

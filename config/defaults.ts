@@ -45,7 +45,11 @@ export const defaultConfig: MidplatConfig = {
     backoffMs: [5000, 300000, 1800000, 7200000, 18000000, 36000000, 36000000],
   },
   billing: {
-    institutions: [{ instId: '00001', apiKey: 'demo-billing-api-key-00001', encryptType: 'NONE', key: '' }],
+    institutions: [
+      { instId: '00001', apiKey: 'demo-billing-api-key-00001', encryptType: 'NONE', key: '' },
+      // A demo SM4 bank: its requests and replies travel as base64(IV ‖ SM4-CBC ciphertext).
+      { instId: '00002', apiKey: 'demo-billing-api-key-00002', encryptType: 'SM4', key: '0123456789abcdeffedcba9876543210' },
+    ],
   },
   demo: { loadOnStart: true },
 };
