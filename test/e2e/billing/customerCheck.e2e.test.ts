@@ -1,0 +1,269 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDecoder } from 'node:util';
+import { expect } from 'chai';
+import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
+import { projectRoot } from '../../../config/projectRoot.js';
+import { outField, postBilling } from '../../support/billingHttp.js';
+import { opensslOpen, opensslSeal } from '../../support/openssl.js';
+import { startTestService, type TestService } from '../../support/startTestService.js';
+import { DATABASE_KINDS } from '../../support/testDatabases.js';
+
+const fixture = (name: string) => readFileSync(join(projectRoot, 'test', 'fixtures', 'billing', name));
+const REQUEST = fixture('customer-check-request.gbk.xml');
+const GOLDEN_REPLY = fixture('customer-check-reply.gbk.xml');
+const gbk = new TextDecoder('gbk', { fatal: true });
+
+const PLAIN_KEY = 'demo-billing-api-key-00001';
+const SM4_API_KEY = 'test-billing-sm4-key-00002';
+const SM4_KEY = '00112233445566778899aabbccddeeff';
+const AES_API_KEY = 'test-billing-aes-key-00003';
+const AES_KEY = '2b7e151628aed2a6abf7158809cf4f3c';
+const IV = '0f0e0d0c0b0a09080706050403020100';
+
+const institutions = [
+  { instId: '00001', apiKey: PLAIN_KEY, encryptType: 'NONE', key: '' },
+  { instId: '00002', apiKey: SM4_API_KEY, encryptType: 'SM4', key: SM4_KEY },
+  { instId: '00003', apiKey: AES_API_KEY, encryptType: 'AES', key: AES_KEY },
+];
+
+const customers = [
+  {
+    companyId: '654321',
+    billKey: '123456',
+    contractNo: 'CONTRACT001',
+    customerName: '张𠮷',
+    idNo: '110105198001011234',
+    customerPhone: '13812345678',
+    customerAddress: '北京市朝阳区建国路88号 A&B座',
+    customerStatus: '1',
+    serviceStatus: '1',
+    registerDate: '20200101',
+    payments: [
+      { payDate: '20231015', amount: 15000 },
+      { payDate: '20231215', amount: 20000 },
+      { payDate: '20231115', amount: 19000 },
+    ],
+  },
+];
+
+const xmlHeaders = (apiKey = PLAIN_KEY, extra: Record<string, string> = {}) => ({
+  'content-type': 'application/xml',
+  'x-api-key': apiKey,
+  ...extra,
+});
+
+/**
+ * GBK bytes with ASCII markup edited. Seen as latin1 every byte is one character, and '<'
+ * is never a GBK trail byte, so a match that starts with '<' is never half a character.
+ */
+function edited(bytes: Buffer, edit: (latin1: string) => string): Buffer {
+  return Buffer.from(edit(bytes.toString('latin1')), 'latin1');
+}
+const requestWith = (edit: (latin1: string) => string) => edited(REQUEST, edit);
+
+for (const kind of DATABASE_KINDS) {
+  describe(`CustomerCheck over HTTP on ${kind}`, () => {
+    let test: TestService;
+
+    before(async () => {
+      test = await startTestService(kind, { billing: { institutions } });
+      await test.service.container.get(FixtureLoader).load({ billingCustomers: customers });
+    });
+
+    after(async () => {
+      await test.stop();
+    });
+
+    describe('in clear', () => {
+      it('answers the seed request with exactly the golden GBK bytes', async () => {
+        const response = await postBilling(test.baseUrl, REQUEST, xmlHeaders());
+        expect(response.status).to.equal(200);
+        expect(response.bytes.toString('hex')).to.equal(GOLDEN_REPLY.toString('hex'));
+      });
+
+      it('sends the GBK content type, echoes X-Request-Id and reports X-Response-Time', async () => {
+        const response = await postBilling(test.baseUrl, REQUEST, xmlHeaders(PLAIN_KEY, { 'x-request-id': 'bank-req-0001' }));
+        expect(response.headers.get('content-type')).to.equal('application/xml; charset=GBK');
+        expect(response.headers.get('x-request-id')).to.equal('bank-req-0001');
+        expect(response.headers.get('x-response-time')).to.match(/^\d+(\.\d+)?ms$/);
+        expect(response.headers.get('encrypttype')).to.equal('NONE');
+      });
+
+      it('looks a customer up by contractNo (queryType 1)', async () => {
+        const body = requestWith((xml) => xml.replace('<queryType>0', '<queryType>1').replace('<billKey>123456', '<billKey>'));
+        const response = await postBilling(test.baseUrl, body, xmlHeaders());
+        expect(response.status).to.equal(200);
+        expect(outField(response.bytes, 'billKey')).to.equal('123456');
+      });
+
+      it('reads a UTF-8 request by its declaration and still answers in GBK', async () => {
+        const body = gbk.decode(REQUEST).replace('encoding="GBK"', 'encoding="UTF-8"');
+        expect(body).to.contain('\u5907\u6ce8');
+        const response = await postBilling(test.baseUrl, Buffer.from(body, 'utf8'), xmlHeaders());
+        expect(response.status).to.equal(200);
+        expect(response.bytes.toString('hex')).to.equal(GOLDEN_REPLY.toString('hex'));
+      });
+
+      it('answers the JSON variant in JSON, amounts as integers', async () => {
+        const response = await postBilling(
+          test.baseUrl,
+          JSON.stringify({ Version: '1.0.1', InstId: '00001', TranCode: 'CustomerCheck', TranDate: '20240101', TranSeq: 'J1', queryType: 1, contractNo: 'CONTRACT001' }),
+          { 'content-type': 'application/json', 'x-api-key': PLAIN_KEY, datatype: 'JSON' },
+        );
+        expect(response.status).to.equal(200);
+        expect(response.headers.get('content-type')).to.equal('application/json; charset=UTF-8');
+        const reply = JSON.parse(response.bytes.toString('utf8'));
+        expect(reply).to.include({ TranCode: 'CustomerCheckRes', TranSeq: 'J1', RespCode: 'AAAAAAA', customerName: '张𠮷', totalPayCount: 3, totalPayAmount: 54000, lastPayDate: '20231215' });
+      });
+    });
+
+    describe('business errors (HTTP 400)', () => {
+      const expectReply = (response: { status: number; bytes: Buffer }, status: number, respCode: string) => {
+        expect(response.status).to.equal(status);
+        expect(outField(response.bytes, 'RespCode')).to.equal(respCode);
+        expect(outField(response.bytes, 'TranCode')).to.equal('CustomerCheckRes');
+      };
+
+      it('answers an unknown customer with ENOCUST, echoing the header fields', async () => {
+        const response = await postBilling(test.baseUrl, requestWith((xml) => xml.replace('<billKey>123456', '<billKey>999999')), xmlHeaders());
+        expectReply(response, 400, 'ENOCUST');
+        expect([outField(response.bytes, 'Version'), outField(response.bytes, 'InstId'), outField(response.bytes, 'TranDate'), outField(response.bytes, 'TranSeq')])
+          .to.deep.equal(['1.0.1', '00001', '20240101', '123456789012']);
+        expect(outField(response.bytes, 'customerName')).to.equal('');
+      });
+
+      it('answers a wrong TranCode with ETRANCD', async () => {
+        const response = await postBilling(test.baseUrl, requestWith((xml) => xml.replace('<TranCode>CustomerCheck<', '<TranCode>PayBill<')), xmlHeaders());
+        expectReply(response, 400, 'ETRANCD');
+      });
+
+      it('answers a malformed field with EPARAM1 naming it', async () => {
+        const response = await postBilling(test.baseUrl, requestWith((xml) => xml.replace('<TranDate>20240101', '<TranDate>20241301')), xmlHeaders());
+        expectReply(response, 400, 'EPARAM1');
+        expect(gbk.decode(response.bytes)).to.contain('TranDate');
+      });
+
+      it('answers truncated XML with EPARAM1, echoing what could be read', async () => {
+        const response = await postBilling(test.baseUrl, REQUEST.subarray(0, 180), xmlHeaders());
+        expectReply(response, 400, 'EPARAM1');
+        expect(outField(response.bytes, 'InstId')).to.equal('00001');
+      });
+
+      it('answers the billion laughs with EPARAM1', async () => {
+        const lols = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
+        const body = `<?xml version="1.0"?><!DOCTYPE in [<!ENTITY lol0 "lol">${lols}]><in><Version>1.0.1</Version><filed1>&lol9;</filed1></in>`;
+        expectReply(await postBilling(test.baseUrl, body, xmlHeaders()), 400, 'EPARAM1');
+      });
+
+      it('answers an external entity (XXE) with EPARAM1 and never the file', async () => {
+        const body = `<?xml version="1.0"?><!DOCTYPE in [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><in><TranSeq>&xxe;</TranSeq></in>`;
+        const response = await postBilling(test.baseUrl, body, xmlHeaders());
+        expectReply(response, 400, 'EPARAM1');
+        expect(response.bytes.toString('latin1')).not.to.contain('root:');
+      });
+
+      it('answers invalid GBK bytes with EPARAM1', async () => {
+        const body = Buffer.concat([REQUEST.subarray(0, 100), Buffer.from([0x81, 0x20]), REQUEST.subarray(100)]);
+        expectReply(await postBilling(test.baseUrl, body, xmlHeaders()), 400, 'EPARAM1');
+      });
+
+      it('answers an unknown content type with EPARAM1 in XML', async () => {
+        const response = await postBilling(test.baseUrl, REQUEST, { 'content-type': 'text/plain', 'x-api-key': PLAIN_KEY });
+        expectReply(response, 400, 'EPARAM1');
+        expect(response.headers.get('content-type')).to.equal('application/xml; charset=GBK');
+      });
+
+      it('answers a body over the limit with 413 and EPARAM1', async () => {
+        const body = Buffer.concat([REQUEST, Buffer.alloc(test.config.http.bodyLimitBytes, 0x20)]);
+        expectReply(await postBilling(test.baseUrl, body, xmlHeaders()), 413, 'EPARAM1');
+      });
+    });
+
+    describe('security (HTTP 403)', () => {
+      const expectSecure = (response: { status: number; bytes: Buffer }) => {
+        expect(response.status).to.equal(403);
+        expect(outField(response.bytes, 'RespCode')).to.equal('ESECURE');
+      };
+
+      it('refuses a missing or wrong X-Api-Key, echoing the readable header fields', async () => {
+        expectSecure(await postBilling(test.baseUrl, REQUEST, { 'content-type': 'application/xml' }));
+        const wrong = await postBilling(test.baseUrl, REQUEST, xmlHeaders('demo-billing-api-key-00009'));
+        expectSecure(wrong);
+        expect(outField(wrong.bytes, 'TranSeq')).to.equal('123456789012');
+      });
+
+      it('refuses a body whose InstId is not the key’s', async () => {
+        expectSecure(await postBilling(test.baseUrl, requestWith((xml) => xml.replace('<InstId>00001', '<InstId>00003')), xmlHeaders()));
+      });
+
+      it('keeps API keys and customer data out of the logs', async () => {
+        await postBilling(test.baseUrl, REQUEST, xmlHeaders());
+        const logs = JSON.stringify(test.logs);
+        for (const secret of [PLAIN_KEY, SM4_KEY, '13812345678', '张', '建国路']) expect(logs).not.to.contain(secret);
+        expect(test.logs.some((line) => line.route === '/billing/CustomerCheck' && line.consumer === 'billing:00001')).to.equal(true);
+      });
+    });
+
+    const encrypted = [
+      { name: 'SM4', cipher: 'sm4-cbc', apiKey: SM4_API_KEY, key: SM4_KEY, instId: '00002' },
+      { name: 'AES', cipher: 'aes-128-cbc', apiKey: AES_API_KEY, key: AES_KEY, instId: '00003' },
+    ] as const;
+    for (const { name, cipher, apiKey, key, instId } of encrypted) {
+      describe(`${name}-CBC institution`, () => {
+        const plainRequest = requestWith((xml) => xml.replace('<InstId>00001', `<InstId>${instId}`));
+        const headers = xmlHeaders(apiKey, { encrypttype: name, encryptmode: 'CBC', datatype: 'XML' });
+
+        it('answers a request openssl encrypted with a reply openssl decrypts to the golden bytes', async () => {
+          const response = await postBilling(test.baseUrl, opensslSeal(cipher, key, IV, plainRequest), headers);
+          expect(response.status).to.equal(200);
+          expect(response.headers.get('encrypttype')).to.equal(name);
+          const expected = edited(GOLDEN_REPLY, (xml) => xml.replace('<InstId>00001<', `<InstId>${instId}<`));
+          expect(opensslOpen(cipher, key, response.bytes.toString('latin1')).toString('hex')).to.equal(expected.toString('hex'));
+        });
+
+        it('encrypts error replies too once the request was opened', async () => {
+          const unknown = requestWith((xml) => xml.replace('<InstId>00001', `<InstId>${instId}`).replace('<billKey>123456', '<billKey>000000'));
+          const response = await postBilling(test.baseUrl, opensslSeal(cipher, key, IV, unknown), headers);
+          expect(response.status).to.equal(400);
+          expect(outField(opensslOpen(cipher, key, response.bytes.toString('latin1')), 'RespCode')).to.equal('ENOCUST');
+        });
+
+        it('refuses the same request in clear (EncryptType NONE)', async () => {
+          const response = await postBilling(test.baseUrl, plainRequest, xmlHeaders(apiKey, { encrypttype: 'NONE' }));
+          expectPlainSecure(response);
+        });
+
+        it('refuses bad ciphertext', async () => {
+          const sealed = Buffer.from(opensslSeal(cipher, key, IV, plainRequest), 'base64');
+          sealed[sealed.length - 1]! ^= 0xff;
+          expectPlainSecure(await postBilling(test.baseUrl, sealed.toString('base64'), headers));
+          expectPlainSecure(await postBilling(test.baseUrl, 'not base64 at all!', headers));
+        });
+
+        it('refuses a request sealed under another key', async () => {
+          const otherKey = key.replace(/^..../, 'ffff');
+          const response = await postBilling(test.baseUrl, opensslSeal(cipher, otherKey, IV, Buffer.alloc(64, 0x41)), headers);
+          expectPlainSecure(response);
+        });
+      });
+    }
+
+    function expectPlainSecure(response: { status: number; bytes: Buffer; headers: Headers }): void {
+      expect(response.status).to.equal(403);
+      expect(response.headers.get('encrypttype')).to.equal('NONE');
+      expect(outField(response.bytes, 'RespCode')).to.equal('ESECURE');
+    }
+
+    describe('system errors (HTTP 500)', () => {
+      it('answers ESYSTEM without details when the database fails', async () => {
+        await test.service.database.sequelize.query('DROP TABLE billing_payments');
+        const response = await postBilling(test.baseUrl, REQUEST, xmlHeaders());
+        expect(response.status).to.equal(500);
+        expect(outField(response.bytes, 'RespCode')).to.equal('ESYSTEM');
+        expect(gbk.decode(response.bytes)).not.to.match(/billing_payments|SQL|Error/i);
+        expect(test.logs.some((line) => line.msg === 'request failed' && line.operation === 'CustomerCheck')).to.equal(true);
+      });
+    });
+  });
+}
