@@ -9,6 +9,8 @@ import iconv from 'iconv-lite';
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 // eslint-disable-next-line no-control-regex
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/gu;
 const QUESTION_MARK = 0x3f;
 
 const encodable = new Map<number, boolean>();
@@ -57,10 +59,9 @@ export function encodeGbkXmlText(xml: string): Buffer {
     return Buffer.from(xml, 'latin1');
   }
   if (NOT_XML.test(xml)) throw new Error('the reply holds a character XML 1.0 cannot carry');
-  let safe = '';
-  for (const character of xml) {
+  const safe = xml.replace(NON_ASCII, (character) => {
     const codePoint = character.codePointAt(0)!;
-    safe += codePoint < 0x80 || gbkCanEncode(codePoint) ? character : `&#${codePoint};`;
-  }
+    return gbkCanEncode(codePoint) ? character : `&#${codePoint};`;
+  });
   return iconv.encode(safe, 'gbk');
 }

@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
-import { QueryTypes } from 'sequelize';
 import type { BillingCustomerProfile, BillingCustomerRepository, CustomerQuery } from '../../../core/customer-check/ports.js';
 import { Database } from '../Database.js';
+import { selectRows } from '../selectRows.js';
 
 interface ProfileRow {
   company_id: string;
@@ -18,15 +18,19 @@ interface ProfileRow {
   last_pay_date: string | null;
 }
 
-// One statement per look-up: the customer by a unique index, its payment summary through
-// the (customer_id, pay_date) index. SUM comes back as DECIMAL text on MySQL.
-const PROFILE = `
-SELECT c.company_id, c.bill_key, c.contract_no, c.customer_name, c.customer_phone, c.customer_address,
-       c.customer_status, c.service_status, c.register_date,
-       (SELECT COUNT(*) FROM billing_payments p WHERE p.customer_id = c.id) AS total_pay_count,
-       (SELECT COALESCE(SUM(p.amount_fen), 0) FROM billing_payments p WHERE p.customer_id = c.id) AS total_pay_amount,
-       (SELECT MAX(p.pay_date) FROM billing_payments p WHERE p.customer_id = c.id) AS last_pay_date
-  FROM billing_customers c`;
+// One statement per look-up: the customer by a unique index, its payments summed in one
+// pass over the covering (customer_id, pay_date, amount_fen) index. Every customer column is
+// grouped on, so ONLY_FULL_GROUP_BY servers accept it. SUM comes back as DECIMAL text on MySQL.
+const CUSTOMER_COLUMNS = [
+  'c.id', 'c.company_id', 'c.bill_key', 'c.contract_no', 'c.customer_name', 'c.customer_phone', 'c.customer_address',
+  'c.customer_status', 'c.service_status', 'c.register_date',
+].join(', ');
+const profileSql = (where: string) => `
+SELECT ${CUSTOMER_COLUMNS},
+       COUNT(p.id) AS total_pay_count, COALESCE(SUM(p.amount_fen), 0) AS total_pay_amount, MAX(p.pay_date) AS last_pay_date
+  FROM billing_customers c LEFT JOIN billing_payments p ON p.customer_id = c.id
+ WHERE ${where}
+ GROUP BY ${CUSTOMER_COLUMNS}`;
 
 function wholeNumber(value: number | string | null, column: string): number {
   const number = Number(value ?? 0);
@@ -45,11 +49,7 @@ export class SequelizeBillingCustomerRepository implements BillingCustomerReposi
         : query.companyId === undefined
           ? ['c.contract_no = ?', [query.contractNo]]
           : ['c.contract_no = ? AND c.company_id = ?', [query.contractNo, query.companyId]];
-    const rows = await this.database.sequelize.query<ProfileRow>(`${PROFILE} WHERE ${where}`, {
-      replacements,
-      type: QueryTypes.SELECT,
-      transaction: this.database.currentTransaction(),
-    });
+    const rows = await selectRows<ProfileRow>(this.database, profileSql(where), replacements);
     const row = rows[0];
     if (!row) return null;
     return {

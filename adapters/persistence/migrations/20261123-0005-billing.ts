@@ -32,7 +32,8 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     amount_fen: { type: DataTypes.BIGINT, allowNull: false },
     created_at: { type: DataTypes.DATE, allowNull: false },
   });
-  await queryInterface.addIndex('billing_payments', ['customer_id', 'pay_date'], { name: 'billing_payments_customer' });
+  // Covers the CustomerCheck summary (count, sum, last date) without touching the table.
+  await queryInterface.addIndex('billing_payments', ['customer_id', 'pay_date', 'amount_fen'], { name: 'billing_payments_customer' });
 }
 
 export async function down(queryInterface: QueryInterface): Promise<void> {
