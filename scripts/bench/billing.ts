@@ -16,7 +16,7 @@ import type { Benchmark, BenchFigure } from './BenchResult.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = 10;
-const CUSTOMERS = 2000;
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
 const API_KEY = 'demo-billing-api-key-00001';
 const PATH = '/billing/CustomerCheck';
 

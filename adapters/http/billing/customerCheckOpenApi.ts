@@ -97,21 +97,48 @@ const replyHeaders = {
   EncryptMode: { description: 'CBC when EncryptType is SM4 or AES', schema: { type: 'string', enum: ['CBC'] } },
 };
 
-const replyContent = (example?: string) => ({
-  'application/xml; charset=GBK': { schema: replySchema, ...(example ? { example } : {}) },
-  'application/json; charset=UTF-8': { schema: replySchema },
+// XML examples live in descriptions: linters validate `example` against the schema as JSON.
+const replyContent = (example?: object) => ({
+  'application/xml; charset=GBK': { schema: replySchema },
+  'application/json; charset=UTF-8': { schema: replySchema, ...(example ? { example } : {}) },
 });
 
-const errorExample = (code: string, message: string) => `<?xml version="1.0" encoding="GBK"?>
+const xmlBlock = (xml: string) => `\n\n\`\`\`xml\n${xml}\`\`\``;
+
+const errorExample = (code: string, message: string) => ({
+  Version: '1.0.1',
+  InstId: '00001',
+  TranCode: 'CustomerCheckRes',
+  TranDate: '20240101',
+  TranSeq: '123456789012',
+  RespCode: code,
+  RespMessage: message,
+});
+
+const XML_REPLY_EXAMPLE = `<?xml version="1.0" encoding="GBK"?>
 <out>
   <Version>1.0.1</Version>
   <InstId>00001</InstId>
   <TranCode>CustomerCheckRes</TranCode>
   <TranDate>20240101</TranDate>
   <TranSeq>123456789012</TranSeq>
-  <RespCode>${code}</RespCode>
-  <RespMessage>${message}</RespMessage>
-  …empty customer fields…
+  <RespCode>AAAAAAA</RespCode>
+  <RespMessage>查询成功</RespMessage>
+  <billKey>123456</billKey>
+  <companyId>654321</companyId>
+  <contractNo>CONTRACT001</contractNo>
+  <customerName>张三</customerName>
+  <customerPhone>13812345678</customerPhone>
+  <customerAddress>北京市朝阳区建国路88号</customerAddress>
+  <customerStatus>1</customerStatus>
+  <serviceStatus>1</serviceStatus>
+  <registerDate>20200101</registerDate>
+  <lastPayDate>20231215</lastPayDate>
+  <totalPayCount>3</totalPayCount>
+  <totalPayAmount>54000</totalPayAmount>
+  <filed1></filed1>
+  <filed2></filed2>
+  <filed3></filed3>
 </out>
 `;
 
@@ -136,7 +163,9 @@ export function customerCheckOpenApiPaths(path: string): Record<string, object> 
           'or UTF-8 JSON with the same field names. Replies are GBK XML `<out>` with `<?xml version="1.0" encoding="GBK"?>` ' +
           '(characters GBK lacks as numeric character references) or JSON. With EncryptType SM4 or AES the body is ' +
           'base64(16-byte IV ‖ CBC ciphertext, PKCS#7) under the institution key, and so is the reply. An institution ' +
-          'uses exactly its configured EncryptType. No DTD is accepted.',
+          'uses exactly its configured EncryptType. No DTD is accepted. Error replies use the same `<out>`, echoing ' +
+          'Version, InstId, TranDate and TranSeq when they could be read.' +
+          xmlBlock(XML_REQUEST_EXAMPLE),
         security: [{ ApiKeyAuth: [] }],
         parameters: [
           header('EncryptType', 'Body protection; must be the institution’s configured type (absent = NONE)', ['NONE', 'SM4', 'AES']),
@@ -146,12 +175,12 @@ export function customerCheckOpenApiPaths(path: string): Record<string, object> 
         requestBody: {
           required: true,
           content: {
-            'application/xml': { schema: requestSchema, example: XML_REQUEST_EXAMPLE },
+            'application/xml': { schema: requestSchema },
             'application/json': { schema: requestSchema, example: JSON_REQUEST_EXAMPLE },
           },
         },
         responses: {
-          '200': { description: 'Customer found (RespCode AAAAAAA)', headers: replyHeaders, content: replyContent() },
+          '200': { description: `Customer found (RespCode AAAAAAA)${xmlBlock(XML_REPLY_EXAMPLE)}`, headers: replyHeaders, content: replyContent() },
           '400': {
             description: 'BusinessError: EPARAM1 malformed/missing field or unreadable body, ETRANCD wrong TranCode, ENOCUST customer not found',
             headers: replyHeaders,

@@ -47,6 +47,16 @@ const customers = [
   },
 ];
 
+interface DemoCustomer {
+  companyId: string;
+  billKey: string;
+  contractNo: string;
+  customerName: string;
+  idNo?: string;
+  customerPhone?: string;
+  payments: { payDate: string; amount: number }[];
+}
+
 const xmlHeaders = (apiKey = PLAIN_KEY, extra: Record<string, string> = {}) => ({
   'content-type': 'application/xml',
   'x-api-key': apiKey,
@@ -254,6 +264,31 @@ for (const kind of DATABASE_KINDS) {
       expect(response.headers.get('encrypttype')).to.equal('NONE');
       expect(outField(response.bytes, 'RespCode')).to.equal('ESECURE');
     }
+
+    describe('demo data', () => {
+      it('serves every demo customer back as loaded, rare characters included', async () => {
+        const demo = JSON.parse(readFileSync(join(projectRoot, 'config', 'demo', 'billing.json'), 'utf8')) as { billingCustomers: DemoCustomer[] };
+        await test.service.container.get(FixtureLoader).load(demo);
+        for (const customer of demo.billingCustomers) {
+          const response = await postBilling(
+            test.baseUrl,
+            JSON.stringify({ Version: '1.0.1', InstId: '00001', TranCode: 'CustomerCheck', TranDate: '20240101', TranSeq: 'D1', queryType: '0', companyId: customer.companyId, billKey: customer.billKey }),
+            { 'content-type': 'application/json', 'x-api-key': PLAIN_KEY },
+          );
+          const reply = JSON.parse(response.bytes.toString('utf8'));
+          const { payments, ...fields }: Partial<DemoCustomer> & Pick<DemoCustomer, 'payments'> = { ...customer };
+          delete fields.idNo; // stored, never answered
+          expect(reply).to.deep.include({
+            ...fields,
+            customerPhone: customer.customerPhone ?? '',
+            totalPayCount: payments.length,
+            totalPayAmount: payments.reduce((sum, payment) => sum + payment.amount, 0),
+            lastPayDate: payments.map((payment) => payment.payDate).sort().at(-1) ?? '',
+          });
+        }
+        expect(demo.billingCustomers.some((customer) => /[\u{20000}-\u{2FFFF}]/u.test(customer.customerName))).to.equal(true);
+      });
+    });
 
     describe('system errors (HTTP 500)', () => {
       it('answers ESYSTEM without details when the database fails', async () => {
