@@ -90,10 +90,12 @@ export class CustomerCheckRoute implements RouteContribution {
       const raw = await readRawBody(ctx.req, this.bodyLimitBytes);
       exchange.plain = raw;
       const { mediaType, charset } = contentTypeOf(ctx.get('content-type'));
-      exchange.codec = this.codecFor(mediaType, ctx.get('datatype'));
+      const format = this.codecFor(mediaType, ctx.get('datatype'));
+      if (format.codec) exchange.codec = format.codec; // even a refused caller is answered in its own format
       const institution = this.institutions.identify(ctx.get('x-api-key') || undefined);
       exchange.institution = institution;
       ctx.state.consumer = `billing:${institution.instId}`;
+      if (format.problem) throw format.problem;
       exchange.plain = institution.open(raw, {
         encryptType: ctx.get('encrypttype') || undefined,
         encryptMode: ctx.get('encryptmode') || undefined,
@@ -116,15 +118,19 @@ export class CustomerCheckRoute implements RouteContribution {
   }
 
   /** DataType names the format; Content-Type must not contradict it (an encrypted body may be any type). */
-  private codecFor(mediaType: string, dataTypeHeader: string): BillingMessageCodec {
+  private codecFor(mediaType: string, dataTypeHeader: string): { codec?: BillingMessageCodec; problem?: BillingParameterInvalid } {
     const fromMediaType = DATA_TYPE_OF_MEDIA_TYPE[mediaType];
     const dataType = dataTypeHeader ? dataTypeHeader.trim().toUpperCase() : fromMediaType;
     const codec = dataType === undefined ? undefined : this.codecs.get(dataType as BillingDataType);
-    if (!codec) throw new BillingParameterInvalid(null, 'Content-Type 须为 application/xml 或 application/json（DataType 为 XML 或 JSON）');
-    if (fromMediaType !== undefined && fromMediaType !== codec.dataType) {
-      throw new BillingParameterInvalid(null, `DataType ${codec.dataType} 与 Content-Type ${mediaType} 不符`);
+    if (!codec) {
+      const fallback = fromMediaType === undefined ? undefined : this.codecs.get(fromMediaType);
+      return { codec: fallback, problem: new BillingParameterInvalid(null, 'Content-Type 须为 application/xml 或 application/json（DataType 为 XML 或 JSON）') };
     }
-    return codec;
+    if (fromMediaType !== undefined && fromMediaType !== codec.dataType) {
+      const problem = new BillingParameterInvalid(null, `DataType ${codec.dataType} 与 Content-Type ${mediaType} 不符`);
+      return { codec: this.codecs.get(fromMediaType), problem }; // answered in the format the body is labelled with
+    }
+    return { codec };
   }
 
   private reply(ctx: Context, exchange: Exchange, status: number, fields: CustomerCheckReplyFields): void {

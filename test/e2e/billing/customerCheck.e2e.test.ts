@@ -184,6 +184,10 @@ for (const kind of DATABASE_KINDS) {
         expect(response.headers.get('content-type')).to.equal('application/xml; charset=GBK');
       });
 
+      it('answers a DataType that contradicts the Content-Type with EPARAM1', async () => {
+        expectReply(await postBilling(test.baseUrl, REQUEST, xmlHeaders(PLAIN_KEY, { datatype: 'JSON' })), 400, 'EPARAM1');
+      });
+
       it('answers a body over the limit with 413 and EPARAM1', async () => {
         const body = Buffer.concat([REQUEST, Buffer.alloc(test.config.http.bodyLimitBytes, 0x20)]);
         expectReply(await postBilling(test.baseUrl, body, xmlHeaders()), 413, 'EPARAM1');
@@ -201,6 +205,17 @@ for (const kind of DATABASE_KINDS) {
         const wrong = await postBilling(test.baseUrl, REQUEST, xmlHeaders('demo-billing-api-key-00009'));
         expectSecure(wrong);
         expect(outField(wrong.bytes, 'TranSeq')).to.equal('123456789012');
+      });
+
+      it('checks the API key before the format, and answers a refused JSON caller in JSON', async () => {
+        expectSecure(await postBilling(test.baseUrl, REQUEST, { 'content-type': 'text/plain', 'x-api-key': 'not-a-billing-key-at-all' }));
+        const json = await postBilling(test.baseUrl, JSON.stringify({ Version: '1.0.1', InstId: '00001', TranSeq: 'J9' }), {
+          'content-type': 'application/json',
+          'x-api-key': 'not-a-billing-key-at-all',
+        });
+        expect(json.status).to.equal(403);
+        expect(json.headers.get('content-type')).to.equal('application/json; charset=UTF-8');
+        expect(JSON.parse(json.bytes.toString('utf8'))).to.include({ RespCode: 'ESECURE', TranSeq: 'J9', InstId: '00001', TranCode: 'CustomerCheckRes' });
       });
 
       it('refuses a body whose InstId is not the key’s', async () => {
@@ -230,6 +245,19 @@ for (const kind of DATABASE_KINDS) {
           expect(response.headers.get('encrypttype')).to.equal(name);
           const expected = edited(GOLDEN_REPLY, (xml) => xml.replace('<InstId>00001<', `<InstId>${instId}<`));
           expect(opensslOpen(cipher, key, response.bytes.toString('latin1')).toString('hex')).to.equal(expected.toString('hex'));
+        });
+
+        it('takes the format from DataType when the encrypted body is sent as text/plain', async () => {
+          const response = await postBilling(test.baseUrl, opensslSeal(cipher, key, IV, plainRequest), { ...headers, 'content-type': 'text/plain' });
+          expect(response.status).to.equal(200);
+          expect(outField(opensslOpen(cipher, key, response.bytes.toString('latin1')), 'RespCode')).to.equal('AAAAAAA');
+        });
+
+        it('refuses, encrypted, a body whose InstId is another institution’s', async () => {
+          const othersInstId = REQUEST; // InstId 00001, the plain institution's
+          const response = await postBilling(test.baseUrl, opensslSeal(cipher, key, IV, othersInstId), headers);
+          expect(response.status).to.equal(403);
+          expect(outField(opensslOpen(cipher, key, response.bytes.toString('latin1')), 'RespCode')).to.equal('ESECURE');
         });
 
         it('encrypts error replies too once the request was opened', async () => {
