@@ -14,6 +14,12 @@ import { MidplatService } from '../../config/MidplatService.js';
 import { createTestDatabase, type DatabaseKind } from '../../test/support/testDatabases.js';
 import type { Benchmark, BenchFigure } from './BenchResult.js';
 
+/**
+ * `npm run bench -- billing`: CustomerCheck through the real listening Midplat (request
+ * logging on, to a sink) against a bare Koa route answering the same GBK bytes, same run,
+ * autocannon in a worker thread. Env: BENCH_DATABASE=sqlite|mariadb, BENCH_DURATION_S,
+ * BENCH_CUSTOMERS, BENCH_LOG_LEVEL. Figures only; nothing here is a test.
+ */
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = 10;
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
@@ -99,7 +105,7 @@ export const benchmark: Benchmark = {
     const { service, drop } = await startMidplat(kind);
     const address = await service.start();
     const midplatUrl = `http://127.0.0.1:${address.port}`;
-    const body = request('B001234');
+    const body = request(`B${String(Math.floor(CUSTOMERS / 2)).padStart(6, '0')}`);
     const sample = await fetch(`${midplatUrl}${PATH}`, { method: 'POST', headers: { 'content-type': 'application/xml', 'x-api-key': API_KEY }, body: new Uint8Array(body) });
     const reply = Buffer.from(await sample.arrayBuffer());
     if (sample.status !== 200) throw new Error(`CustomerCheck answered ${sample.status}: ${reply.toString('latin1')}`);
