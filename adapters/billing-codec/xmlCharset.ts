@@ -42,7 +42,10 @@ export function declaredEncoding(body: Uint8Array): string | undefined {
 export function decoderFor(body: Uint8Array, charset: string | undefined): TextDecoder {
   const name = (charset ?? declaredEncoding(body) ?? 'utf-8').toLowerCase();
   const decoder = DECODERS[name];
-  if (!decoder) throw new BillingParameterInvalid(null, `不支持的字符编码 ${name.slice(0, 40)}（支持 GBK、GB2312、GB18030、UTF-8）`);
+  if (!decoder) {
+    const shown = /^[a-z0-9._-]{1,40}$/.test(name) ? `${name} ` : '';
+    throw new BillingParameterInvalid(null, `不支持的字符编码 ${shown}（支持 GBK、GB2312、GB18030、UTF-8）`);
+  }
   return decoder;
 }
 

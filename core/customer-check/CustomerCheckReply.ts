@@ -34,15 +34,19 @@ export function successReply(request: CustomerCheckRequest, profile: BillingCust
   };
 }
 
+/** What an error reply may echo: the visible ASCII a valid header field is made of. */
+const ECHOABLE = /^[\x20-\x7e]{1,64}$/;
+
 /**
  * The `<out>` of a failure: RespCode and RespMessage, plus the header fields that could be
- * read from the request (Version, InstId, TranDate, TranSeq), cut to a sane length.
+ * read from the request (Version, InstId, TranDate, TranSeq) when they look like header
+ * fields; anything else (too long, control characters) is not repeated back.
  */
 export function errorReply(echo: CustomerCheckRequestFields, respCode: string, respMessage: string): CustomerCheckReplyFields {
   const reply: CustomerCheckReplyFields = { TranCode: REPLY_TRAN_CODE, RespCode: respCode, RespMessage: respMessage };
   for (const field of ECHOED_FIELDS) {
     const value = echo[field]?.trim();
-    if (value) reply[field] = value.slice(0, 64);
+    if (value !== undefined && ECHOABLE.test(value)) reply[field] = value;
   }
   return reply;
 }

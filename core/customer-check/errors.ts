@@ -21,8 +21,8 @@ export class BillingParameterInvalid extends DomainError {
 export class WrongTranCode extends DomainError {
   readonly code = 'ETRANCD';
   readonly kind = 'validation' as const;
-  constructor(tranCode: string) {
-    super(`交易码错误：${tranCode.slice(0, 32)} 不是 CustomerCheck`);
+  constructor(readonly tranCode: string) {
+    super('交易码错误：须为 CustomerCheck');
   }
 }
 

@@ -3,7 +3,7 @@ import { inject, injectable, multiInject } from 'inversify';
 import type { Context } from 'koa';
 import { CustomerCheck } from '../../../core/customer-check/CustomerCheck.js';
 import { errorReply } from '../../../core/customer-check/CustomerCheckReply.js';
-import { BillingParameterInvalid, BillingSecurityRejected } from '../../../core/customer-check/errors.js';
+import { BillingParameterInvalid, BillingSecurityRejected, RESP_CODE_SYSTEM } from '../../../core/customer-check/errors.js';
 import type { CustomerCheckReplyFields, CustomerCheckRequestFields } from '../../../core/customer-check/messages.js';
 import {
   BillingMessageCodec,
@@ -113,7 +113,13 @@ export class CustomerCheckRoute implements RouteContribution {
         this.logger.warn({ requestId: ctx.state.requestId, instId: exchange.institution?.instId, reason: failure.respMessage }, 'billing request refused');
       }
       const echo = exchange.fields ?? (exchange.plain ? exchange.codec.salvage(exchange.plain) : {});
-      this.reply(ctx, exchange, failure.status, errorReply(echo, failure.respCode, failure.respMessage));
+      try {
+        this.reply(ctx, exchange, failure.status, errorReply(echo, failure.respCode, failure.respMessage));
+      } catch (replyError) {
+        // The error reply itself could not be written: answer the bare ESYSTEM envelope.
+        this.logger.error({ err: replyError, requestId: ctx.state.requestId, operation: 'CustomerCheck' }, 'error reply failed');
+        this.reply(ctx, exchange, 500, errorReply({}, RESP_CODE_SYSTEM, '系统错误，请稍后再试'));
+      }
     }
   }
 

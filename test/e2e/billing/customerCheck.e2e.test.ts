@@ -148,6 +148,15 @@ for (const kind of DATABASE_KINDS) {
         expectReply(response, 400, 'ETRANCD');
       });
 
+      it('does not echo control characters back (sax lets raw ones through, not references)', async () => {
+        const body = requestWith((xml) => xml.replace('<TranSeq>123456789012<', '<TranSeq>12\u000134<').replace('<TranCode>CustomerCheck<', '<TranCode>\u0002<'));
+        const response = await postBilling(test.baseUrl, body, xmlHeaders());
+        expectReply(response, 400, 'ETRANCD');
+        expect([outField(response.bytes, 'TranSeq'), outField(response.bytes, 'Version')]).to.deep.equal(['', '1.0.1']);
+        const reference = requestWith((xml) => xml.replace('<TranSeq>123456789012<', '<TranSeq>12&#1;34<'));
+        expectReply(await postBilling(test.baseUrl, reference, xmlHeaders()), 400, 'EPARAM1');
+      });
+
       it('answers a malformed field with EPARAM1 naming it', async () => {
         const response = await postBilling(test.baseUrl, requestWith((xml) => xml.replace('<TranDate>20240101', '<TranDate>20241301')), xmlHeaders());
         expectReply(response, 400, 'EPARAM1');

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { CustomerCheck } from '../../../core/customer-check/CustomerCheck.js';
+import { errorReply } from '../../../core/customer-check/CustomerCheckReply.js';
 import { BillingCustomerNotFound, BillingParameterInvalid, WrongTranCode } from '../../../core/customer-check/errors.js';
 import { aBillingCustomer, aCustomerCheckRequest } from '../../support/billingMothers.js';
 import { InMemoryBillingCustomerRepository } from '../../support/InMemoryBillingCustomerRepository.js';
@@ -118,5 +119,10 @@ describe('CustomerCheck', () => {
     delete withoutTranSeq.TranSeq;
     const error = await rejectionOf(customerCheck.execute(withoutTranSeq));
     expect((error as BillingParameterInvalid).field).to.equal('TranSeq');
+  });
+
+  it('echoes in an error reply only header fields that look like header fields', () => {
+    const reply = errorReply({ Version: ' 1.0.1 ', InstId: '0\u00010', TranDate: 'x'.repeat(65), TranSeq: '42', billKey: '123' }, 'EPARAM1', '参数错误');
+    expect(reply).to.deep.equal({ TranCode: 'CustomerCheckRes', RespCode: 'EPARAM1', RespMessage: '参数错误', Version: '1.0.1', TranSeq: '42' });
   });
 });
