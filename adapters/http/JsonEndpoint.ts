@@ -34,7 +34,5 @@ export interface RouteContribution {
   register(router: Router): void;
   /** OpenAPI 3.1 path items of the routes it registers, keyed by path (for /openapi.json). */
   openApiPaths?(): Record<string, object>;
-  /** OpenAPI security schemes its operations name (e.g. ApiKeyAuth), for `components.securitySchemes`. */
-  openApiSecuritySchemes?(): Record<string, object>;
 }
 export const RouteContribution = Symbol.for('RouteContribution');

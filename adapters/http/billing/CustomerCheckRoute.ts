@@ -16,7 +16,7 @@ import type { RouteContribution } from '../JsonEndpoint.js';
 import type { MidplatState } from '../MidplatState.js';
 import { readRawBody } from '../readRawBody.js';
 import { toBillingFailure } from './billingReplies.js';
-import { customerCheckOpenApiPaths, customerCheckSecuritySchemes } from './customerCheckOpenApi.js';
+import { customerCheckOpenApiPaths } from './customerCheckOpenApi.js';
 
 export const CUSTOMER_CHECK_PATH = '/billing/CustomerCheck';
 
@@ -78,10 +78,6 @@ export class CustomerCheckRoute implements RouteContribution {
 
   openApiPaths(): Record<string, object> {
     return customerCheckOpenApiPaths(CUSTOMER_CHECK_PATH);
-  }
-
-  openApiSecuritySchemes(): Record<string, object> {
-    return customerCheckSecuritySchemes;
   }
 
   private async handle(ctx: Context & { state: MidplatState }): Promise<void> {

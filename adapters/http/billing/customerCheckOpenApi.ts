@@ -1,15 +1,5 @@
 import { REPLY_FIELDS, REQUEST_FIELDS } from '../../../core/customer-check/messages.js';
 
-/** The security scheme the operation names; the document builder puts it in components. */
-export const customerCheckSecuritySchemes: Record<string, object> = {
-  ApiKeyAuth: {
-    type: 'apiKey',
-    in: 'header',
-    name: 'X-Api-Key',
-    description: 'Per-institution API key; the key belongs to one InstId, which must be the body InstId.',
-  },
-};
-
 const text = (description: string, extra: object = {}) => ({ type: 'string', description, ...extra });
 
 const REQUEST_DESCRIPTIONS: Record<(typeof REQUEST_FIELDS)[number], object> = {
@@ -90,8 +80,8 @@ const JSON_REQUEST_EXAMPLE = {
 };
 
 const replyHeaders = {
-  'X-Request-Id': { description: "The caller's X-Request-Id, or a generated one", schema: { type: 'string' } },
-  'X-Response-Time': { description: 'Time spent, e.g. 3.2ms', schema: { type: 'string' } },
+  'X-Request-Id': { $ref: '#/components/headers/XRequestId' },
+  'X-Response-Time': { $ref: '#/components/headers/XResponseTime' },
   DataType: { description: 'XML or JSON, as the request', schema: { type: 'string', enum: ['XML', 'JSON'] } },
   EncryptType: { description: 'How the reply body is protected: as the request', schema: { type: 'string', enum: ['NONE', 'SM4', 'AES'] } },
   EncryptMode: { description: 'CBC when EncryptType is SM4 or AES', schema: { type: 'string', enum: ['CBC'] } },
@@ -166,7 +156,7 @@ export function customerCheckOpenApiPaths(path: string): Record<string, object> 
           'uses exactly its configured EncryptType. No DTD is accepted. Error replies use the same `<out>`, echoing ' +
           'Version, InstId, TranDate and TranSeq when they could be read.' +
           xmlBlock(XML_REQUEST_EXAMPLE),
-        security: [{ ApiKeyAuth: [] }],
+        security: [{ ApiKeyAuth: [] }], // the scheme itself is in the document builder's catalogue
         parameters: [
           header('EncryptType', 'Body protection; must be the institution’s configured type (absent = NONE)', ['NONE', 'SM4', 'AES']),
           header('EncryptMode', 'Cipher mode when encrypted (absent = CBC)', ['CBC']),
