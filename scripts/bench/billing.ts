@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Router from '@koa/router';
@@ -124,6 +124,7 @@ export const benchmark: Benchmark = {
           figure('bare Koa fixed GBK reply: requests/s', baseline.requests.average, 'req/s'),
           figure('bare Koa fixed GBK reply: latency p50', baseline.latency.p50, 'ms'),
           figure('bare Koa fixed GBK reply: latency p99', baseline.latency.p99, 'ms'),
+          figure('machine load average (1 min) at the end', loadavg()[0] ?? 0, 'runnable'),
         ],
         ratios: [{ label: 'CustomerCheck / bare Koa requests/s', value: ours.requests.average / baseline.requests.average, target: 0.6 }],
       };
