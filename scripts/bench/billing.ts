@@ -52,7 +52,9 @@ function customers(): object[] {
 async function listenBareKoa(reply: Buffer): Promise<{ url: string; close: () => Promise<void> }> {
   const app = new Koa();
   const router = new Router();
-  router.post(PATH, (ctx) => {
+  router.post(PATH, async (ctx) => {
+    // Reads the request as any real route must, then answers the fixed bytes.
+    for await (const chunk of ctx.req) void chunk;
     ctx.set('Content-Type', 'application/xml; charset=GBK');
     ctx.body = reply;
   });
@@ -61,7 +63,10 @@ async function listenBareKoa(reply: Buffer): Promise<{ url: string; close: () =>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
