@@ -18,10 +18,11 @@ export type OutboxRandom = () => number;
 export const OutboxRandom = Symbol.for('OutboxRandom');
 
 /**
- * Claims due outbox messages in batches and hands each to the handler of its topic. Runs
- * on the `outbox.schedule` cron (safety net) and whenever a local commit enqueues. A batch
- * holds at most one message per partition, so partitions go in parallel (up to
- * `outbox.batchSize`) while each partition stays sequential.
+ * Claims due outbox messages and hands each to the handler of its topic. Runs on the
+ * `outbox.schedule` cron (safety net) and whenever a local commit enqueues. A claim takes at
+ * most the head of each partition, so partitions go in parallel (at most `outbox.batchSize`
+ * deliveries in flight) while each partition stays sequential. Claims continue as
+ * deliveries finish, so one slow receiver does not hold the others back.
  */
 @injectable()
 export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
@@ -33,6 +34,10 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
   private draining: Promise<void> | undefined;
   private wakeAgain = false;
   private running = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Bumped by every wake-up and finished delivery; the drain loop waits for a change. */
+  private events = 0;
+  private eventWaiters: Array<() => void> = [];
   /** Successful deliveries waiting to be written DONE; written together, one statement per group. */
   private doneQueue: Array<{ message: ClaimedMessage; settle: (kept: boolean | Error) => void }> = [];
   private doneWriting: Promise<void> | undefined;
@@ -76,6 +81,7 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
   /** Stops claiming, lets the deliveries in flight finish and record their outcome, then stops the cron. */
   async stop(): Promise<void> {
     this.running = false;
+    this.signal();
     await this.draining;
     await this.task?.destroy();
     this.task = undefined;
@@ -86,37 +92,65 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
     if (!this.running) return;
     if (this.draining) {
       this.wakeAgain = true;
+      this.signal();
       return;
     }
+    this.wakeAgain = false;
     this.draining = this.detached(() => this.drain()).finally(() => {
       this.draining = undefined;
+      // A wake-up that came while the loop was finishing.
+      if (this.wakeAgain) this.wake();
     });
   }
 
-  /** Rounds until nothing was claimed and nobody asked for another look. */
+  /**
+   * Claims while there is room, and again whenever deliveries finish (their partitions'
+   * next messages become claimable) or a commit wakes it; ends when nothing is in flight and
+   * the last claim found nothing. Then waits for the deliveries still in flight.
+   */
   private async drain(): Promise<void> {
-    let claimed: number;
-    do {
+    while (this.running) {
+      const seen = this.events;
       this.wakeAgain = false;
-      claimed = await this.runOnce();
-    } while (this.running && (claimed > 0 || this.wakeAgain));
+      const room = this.settings.batchSize - this.inFlight.size;
+      if (room > 0) for (const message of await this.claim(room)) this.track(this.deliver(message));
+      if (this.inFlight.size === 0 && !this.wakeAgain) break;
+      if (this.events === seen && this.running) await new Promise<void>((resolve) => this.eventWaiters.push(resolve));
+    }
+    await Promise.all(this.inFlight);
   }
 
-  /** One round: claim a batch, deliver it, record every outcome. Returns how many were claimed. */
-  async runOnce(): Promise<number> {
-    let batch: ClaimedMessage[];
+  private track(delivery: Promise<void>): void {
+    this.inFlight.add(delivery);
+    void delivery.finally(() => {
+      this.inFlight.delete(delivery);
+      this.signal();
+    });
+  }
+
+  private signal(): void {
+    this.events += 1;
+    for (const resolve of this.eventWaiters.splice(0)) resolve();
+  }
+
+  private async claim(limit: number): Promise<ClaimedMessage[]> {
     try {
-      batch = await this.store.claim({
+      return await this.store.claim({
         owner: this.owner,
         now: this.clock.now(),
         leaseMs: this.settings.leaseMs,
         topics: [...this.handlers.keys()],
-        limit: this.settings.batchSize,
+        limit,
       });
     } catch (error) {
       this.logger.error({ err: error }, 'outbox claim failed; the cron will try again');
-      return 0;
+      return [];
     }
+  }
+
+  /** One round, for tests and tools: claim a batch, deliver it, record every outcome. Returns how many were claimed. */
+  async runOnce(): Promise<number> {
+    const batch = await this.claim(this.settings.batchSize);
     await Promise.all(batch.map((message) => this.deliver(message)));
     return batch.length;
   }

@@ -293,6 +293,53 @@ for (const kind of DATABASE_KINDS) {
       expect(await rig.store.find(id)).to.include({ status: 'FAILED', lastError: 'lease expired during the last attempt' });
     });
 
+    it('keeps delivering other partitions while one delivery hangs', async () => {
+      await build();
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      handler.answer = async (delivery) => {
+        if (delivery.partitionKey === 'slow') await released;
+        return { ok: true };
+      };
+      await rig.worker.start();
+      const slow = await enqueue('slow');
+      try {
+        await waitFor(() => handler.ids().includes(slow));
+        const fast = [await enqueue('u1'), await enqueue('u2'), await enqueue('u1')];
+        await waitFor(() => fast.every((id) => handler.ids().includes(id)));
+        expect((await rig.store.find(slow))!.status).to.equal('PENDING');
+      } finally {
+        release();
+      }
+      await waitFor(async () => (await rig.store.find(slow))!.status === 'DONE');
+    });
+
+    it('never has more than outbox.batchSize deliveries in flight', async () => {
+      await build([handler], { batchSize: 4 });
+      let inFlight = 0;
+      let most = 0;
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      handler.answer = async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await released;
+        inFlight -= 1;
+        return { ok: true };
+      };
+      for (let n = 0; n < 10; n += 1) await enqueue(`u${n}`);
+      await rig.worker.start();
+      try {
+        await waitFor(() => handler.deliveries.length === 4);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(handler.deliveries).to.have.length(4);
+      } finally {
+        release();
+      }
+      await waitFor(() => handler.deliveries.length === 10);
+      expect(most).to.equal(4);
+    });
+
     it('stop() waits for the deliveries in flight and records them before returning', async () => {
       await build();
       let release!: () => void;
