@@ -25,6 +25,18 @@ for (const kind of DATABASE_KINDS) {
       expect(running.logs.some((line) => line.msg === 'outbox worker started')).to.equal(true);
     });
 
+    it('serves the outbox gauges, counted at scrape time, on /metrics', async () => {
+      const outbox = running.service.container.get<Outbox>(Outbox);
+      const unitOfWork = running.service.container.get<UnitOfWork>(UnitOfWork);
+      const before = await (await fetch(`${running.baseUrl}/metrics`)).text();
+      const pendingBefore = Number(/^midplat_outbox_messages\{status="pending"\} (\d+)$/m.exec(before)?.[1]);
+      // No handler for this topic in the bare service, so it stays pending.
+      await unitOfWork.run(() => outbox.enqueue({ topic: 'no.handler', partitionKey: 'k', payload: {} }));
+      const after = await (await fetch(`${running.baseUrl}/metrics`)).text();
+      expect(after).to.match(new RegExp(`^midplat_outbox_messages\\{status="pending"\\} ${pendingBefore + 1}$`, 'm'));
+      expect(after).to.match(/^midplat_outbox_messages\{status="failed"\} 0$/m);
+    });
+
     it('migrates the outbox table and enqueues through the Outbox port in a unit of work', async () => {
       const outbox = running.service.container.get<Outbox>(Outbox);
       const unitOfWork = running.service.container.get<UnitOfWork>(UnitOfWork);
