@@ -19,6 +19,8 @@ import { billingPersistenceModule } from '../adapters/persistence/billing/billin
 import { persistenceModule } from '../adapters/persistence/persistenceModule.js';
 import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
 import { CustomerCheck } from '../core/customer-check/CustomerCheck.js';
+import { outboxPersistenceModule } from '../adapters/persistence/outbox/outboxPersistenceModule.js';
+import { outboxWorkerModule } from '../adapters/scheduler/outboxWorkerModule.js';
 import { Clock } from '../core/shared/Clock.js';
 import { UpgradeAccount } from '../core/upgrade-account/UpgradeAccount.js';
 import { UpgradeTargetLevel } from '../core/upgrade-account/ports.js';
@@ -60,6 +62,8 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     coreModule,
     persistenceModule(database),
     upgradeAccountPersistenceModule,
+    outboxPersistenceModule,
+    outboxWorkerModule(config.outbox),
     pick(accountLevelGateways, config.esb.adapter, 'esb.adapter'),
     httpModule(config),
     upgradeAccountHttpModule,
