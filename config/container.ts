@@ -9,8 +9,10 @@ import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgra
 import { Logger } from '../adapters/logging/Logger.js';
 import { MetricsRegistry } from '../adapters/metrics/MetricsRegistry.js';
 import type { Database } from '../adapters/persistence/Database.js';
+import { outboxPersistenceModule } from '../adapters/persistence/outbox/outboxPersistenceModule.js';
 import { persistenceModule } from '../adapters/persistence/persistenceModule.js';
 import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
+import { outboxWorkerModule } from '../adapters/scheduler/outboxWorkerModule.js';
 import { Clock } from '../core/shared/Clock.js';
 import { UpgradeAccount } from '../core/upgrade-account/UpgradeAccount.js';
 import { UpgradeTargetLevel } from '../core/upgrade-account/ports.js';
@@ -50,6 +52,8 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     coreModule,
     persistenceModule(database),
     upgradeAccountPersistenceModule,
+    outboxPersistenceModule,
+    outboxWorkerModule(config.outbox),
     pick(accountLevelGateways, config.esb.adapter, 'esb.adapter'),
     httpModule(config),
     upgradeAccountHttpModule,

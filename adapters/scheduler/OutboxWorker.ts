@@ -1,0 +1,175 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { inject, injectable, multiInject, optional } from 'inversify';
+import { schedule, validate, type ScheduledTask } from 'node-cron';
+import { Clock } from '../../core/shared/Clock.js';
+import { OutboxHandler, type DeliveryResult } from '../../core/shared/OutboxHandler.js';
+import type { LifecycleHook } from '../lifecycle/LifecycleHook.js';
+import { Logger } from '../logging/Logger.js';
+import type { OutboxWakeUp } from '../persistence/outbox/OutboxWakeUp.js';
+import { SequelizeOutboxStore, type ClaimedMessage } from '../persistence/outbox/SequelizeOutboxStore.js';
+import { backoffDelay } from './backoffDelay.js';
+import { OutboxMetrics } from './OutboxMetrics.js';
+import { OutboxSettings } from './OutboxSettings.js';
+
+/** Source of jitter; tests may bind a fixed one. */
+export type OutboxRandom = () => number;
+export const OutboxRandom = Symbol.for('OutboxRandom');
+
+/**
+ * Claims due outbox messages in batches and hands each to the handler of its topic. Runs
+ * on the `outbox.schedule` cron (safety net) and whenever a local commit enqueues. A batch
+ * holds at most one message per partition, so partitions go in parallel (up to
+ * `outbox.batchSize`) while each partition stays sequential.
+ */
+@injectable()
+export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
+  readonly name = 'outbox-worker';
+  /** This process's lease owner name. */
+  readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  private readonly handlers = new Map<string, OutboxHandler>();
+  private task: ScheduledTask | undefined;
+  private draining: Promise<void> | undefined;
+  private wakeAgain = false;
+  private running = false;
+  /** Runs a function outside any caller's async context (no unit of work leaks into a drain). */
+  private detached: <R>(fn: () => R) => R = AsyncLocalStorage.snapshot();
+
+  constructor(
+    @inject(OutboxSettings) private readonly settings: OutboxSettings,
+    @inject(SequelizeOutboxStore) private readonly store: SequelizeOutboxStore,
+    @inject(Clock) private readonly clock: Clock,
+    @inject(Logger) private readonly logger: Logger,
+    @inject(OutboxMetrics) private readonly metrics: OutboxMetrics,
+    @multiInject(OutboxHandler) @optional() handlers: OutboxHandler[] | undefined,
+    @inject(OutboxRandom) @optional() private readonly random: OutboxRandom = Math.random,
+  ) {
+    for (const handler of handlers ?? []) {
+      if (this.handlers.has(handler.topic)) throw new Error(`two OutboxHandlers for topic ${handler.topic}`);
+      this.handlers.set(handler.topic, handler);
+    }
+  }
+
+  async start(): Promise<void> {
+    if (!validate(this.settings.schedule)) throw new Error(`outbox.schedule: invalid cron expression "${this.settings.schedule}"`);
+    this.detached = AsyncLocalStorage.snapshot();
+    this.running = true;
+    this.task = schedule(this.settings.schedule, () => this.wake(), {
+      name: `outbox-${this.owner}`,
+      noOverlap: true,
+      suppressMissedWarning: true,
+      logger: {
+        info: () => undefined,
+        debug: () => undefined,
+        warn: (message) => this.logger.warn({ cron: message }, 'outbox cron'),
+        error: (message) => this.logger.error({ cron: String(message) }, 'outbox cron'),
+      },
+    });
+    this.logger.info({ owner: this.owner, topics: [...this.handlers.keys()] }, 'outbox worker started');
+    this.wake();
+  }
+
+  /** Stops claiming, lets the deliveries in flight finish and record their outcome, then stops the cron. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.draining;
+    await this.task?.destroy();
+    this.task = undefined;
+  }
+
+  /** Claim now (or right after the current round). A no-op until started. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.draining) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.draining = this.detached(() => this.drain()).finally(() => {
+      this.draining = undefined;
+    });
+  }
+
+  /** Rounds until nothing was claimed and nobody asked for another look. */
+  private async drain(): Promise<void> {
+    let claimed: number;
+    do {
+      this.wakeAgain = false;
+      claimed = await this.runOnce();
+    } while (this.running && (claimed > 0 || this.wakeAgain));
+  }
+
+  /** One round: claim a batch, deliver it, record every outcome. Returns how many were claimed. */
+  async runOnce(): Promise<number> {
+    let batch: ClaimedMessage[];
+    try {
+      batch = await this.store.claim({
+        owner: this.owner,
+        now: this.clock.now(),
+        leaseMs: this.settings.leaseMs,
+        topics: [...this.handlers.keys()],
+        limit: this.settings.batchSize,
+      });
+    } catch (error) {
+      this.logger.error({ err: error }, 'outbox claim failed; the cron will try again');
+      return 0;
+    }
+    await Promise.all(batch.map((message) => this.deliver(message)));
+    return batch.length;
+  }
+
+  private async deliver(message: ClaimedMessage): Promise<void> {
+    const handler = this.handlers.get(message.topic)!;
+    const log = { messageId: message.id, topic: message.topic, attempt: message.attempt };
+    try {
+      if (message.attempt > handler.maxAttempts) {
+        // The worker holding the last attempt died before recording it.
+        await this.record(message, handler, { ok: false, error: 'lease expired during the last attempt' });
+        return;
+      }
+      let result: DeliveryResult;
+      try {
+        result = await handler.deliver({
+          id: message.id,
+          topic: message.topic,
+          partitionKey: message.partitionKey,
+          payload: message.payload,
+          attempt: message.attempt,
+        });
+      } catch (error) {
+        result = { ok: false, error: (error as Error)?.message ?? String(error) };
+      }
+      await this.record(message, handler, result);
+    } catch (error) {
+      // The lease expires and the message is attempted again (same id).
+      this.logger.error({ ...log, err: error }, 'outbox outcome not recorded');
+    }
+  }
+
+  private async record(message: ClaimedMessage, handler: OutboxHandler, result: DeliveryResult): Promise<void> {
+    const now = this.clock.now();
+    const log = { messageId: message.id, topic: message.topic, attempt: message.attempt };
+    let kept: boolean;
+    if (result.ok) {
+      kept = await this.store.markDone(message, now);
+      if (kept) {
+        this.metrics.attempted(message.topic, 'delivered');
+        this.metrics.delivered(message.topic, now.getTime() - message.createdAt.getTime());
+      }
+    } else if (message.attempt >= handler.maxAttempts) {
+      kept = await this.store.markFailed(message, result.error, now);
+      if (kept) {
+        this.metrics.attempted(message.topic, 'failed');
+        this.logger.error({ ...log, error: result.error }, 'outbox message FAILED after its last attempt');
+      }
+    } else {
+      const delayMs = backoffDelay(message.attempt, this.settings.backoffMs, this.random, result.retryAfterMs);
+      kept = await this.store.reschedule(message, new Date(now.getTime() + delayMs), result.error, now);
+      if (kept) {
+        this.metrics.attempted(message.topic, 'retry');
+        this.logger.warn({ ...log, error: result.error, retryInMs: delayMs }, 'outbox delivery failed; will retry');
+      }
+    }
+    if (!kept) this.logger.warn(log, 'outbox lease lost before the outcome was recorded (another worker took over)');
+  }
+}

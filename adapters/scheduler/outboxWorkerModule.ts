@@ -1,0 +1,18 @@
+import { ContainerModule } from 'inversify';
+import type { MidplatConfig } from '../../config/MidplatConfig.js';
+import { LifecycleHook } from '../lifecycle/LifecycleHook.js';
+import { OutboxWakeUp } from '../persistence/outbox/OutboxWakeUp.js';
+import { OutboxMetrics } from './OutboxMetrics.js';
+import { OutboxSettings } from './OutboxSettings.js';
+import { OutboxWorker } from './OutboxWorker.js';
+
+/** The outbox worker of this process: started with the service, woken by local commits. */
+export function outboxWorkerModule(settings: MidplatConfig['outbox']): ContainerModule {
+  return new ContainerModule(({ bind }) => {
+    bind(OutboxSettings).toConstantValue(settings);
+    bind(OutboxMetrics).toSelf().inSingletonScope();
+    bind(OutboxWorker).toSelf().inSingletonScope();
+    bind(OutboxWakeUp).toService(OutboxWorker);
+    bind(LifecycleHook).toService(OutboxWorker);
+  });
+}
