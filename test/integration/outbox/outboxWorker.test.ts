@@ -1,0 +1,326 @@
+import { expect } from 'chai';
+import { OutboxWorker } from '../../../adapters/scheduler/OutboxWorker.js';
+import type { OutboxHandler } from '../../../core/shared/OutboxHandler.js';
+import { ManualClock } from '../../support/outbox/ManualClock.js';
+import { buildOutboxRig, type OutboxRig } from '../../support/outbox/outboxTestRig.js';
+import { RecordingOutboxHandler } from '../../support/outbox/RecordingOutboxHandler.js';
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
+
+const BACKOFF = [5000, 300000, 1800000];
+
+async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+for (const kind of DATABASE_KINDS) {
+  describe(`outbox worker (${kind})`, () => {
+    let testDatabase: TestDatabase;
+    let rig: OutboxRig;
+    let clock: ManualClock;
+    let handler: RecordingOutboxHandler;
+
+    async function build(handlers: OutboxHandler[] = [handler], settings = {}, random = () => 0.5): Promise<OutboxRig> {
+      rig = await buildOutboxRig({ url: testDatabase.url, handlers, clock, random, settings: { backoffMs: BACKOFF, ...settings } });
+      return rig;
+    }
+
+    const enqueue = (partitionKey: string, payload: Record<string, unknown> = {}, topic = 'test.topic') =>
+      rig.unitOfWork.run(() => rig.outbox.enqueue({ topic, partitionKey, payload }));
+
+    beforeEach(async () => {
+      testDatabase = await createTestDatabase(kind);
+      clock = new ManualClock();
+      handler = new RecordingOutboxHandler('test.topic', 3);
+    });
+
+    afterEach(async () => {
+      await rig?.close();
+      await testDatabase.drop();
+    });
+
+    it('stores the message only when its unit of work commits', async () => {
+      await build();
+      await rig.unitOfWork
+        .run(async () => {
+          await rig.outbox.enqueue({ topic: 'test.topic', partitionKey: 'u1', payload: { n: 1 } });
+          throw new Error('business rule failed');
+        })
+        .catch(() => undefined);
+      const id = await enqueue('u1', { n: 2 });
+      expect(id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const listed = await rig.store.list({ limit: 10 });
+      expect(listed.map((message) => message.id)).to.deep.equal([id]);
+      expect(listed[0]).to.include({ status: 'PENDING', attempts: 0, partitionKey: 'u1', topic: 'test.topic' });
+    });
+
+    it('delivers with the same id the enqueue returned, payload intact, attempt 1, and marks it DONE', async () => {
+      await build();
+      const id = await enqueue('u1', { uid: 'u1', nested: { list: [1, 2] } });
+      expect(await rig.worker.runOnce()).to.equal(1);
+      expect(handler.deliveries).to.deep.equal([
+        { id, topic: 'test.topic', partitionKey: 'u1', payload: { uid: 'u1', nested: { list: [1, 2] } }, attempt: 1 },
+      ]);
+      const stored = await rig.store.find(id);
+      expect(stored).to.include({ status: 'DONE', attempts: 1, leaseOwner: null });
+      expect(stored!.deliveredAt!.getTime()).to.equal(clock.now().getTime());
+      expect(await rig.worker.runOnce()).to.equal(0);
+    });
+
+    it('wakes the started worker as soon as an enqueuing unit of work commits (no cron tick needed)', async () => {
+      await build();
+      await rig.worker.start();
+      const id = await enqueue('u1');
+      await waitFor(() => handler.ids().includes(id));
+      await waitFor(async () => (await rig.store.find(id))!.status === 'DONE');
+    });
+
+    it('delivers a backlog through the cron schedule when nothing wakes the worker', async () => {
+      await build([handler], { schedule: '*/1 * * * * *' });
+      const id = await enqueue('u1');
+      // Started after the commit, so no wake-up: only the cron tick (or the start-up look) finds it.
+      await rig.worker.start();
+      await waitFor(() => handler.ids().includes(id), 4000);
+    });
+
+    it('after failed attempt n waits backoffMs[n-1] with jitter, records the error text, and holds the message until then', async () => {
+      await build([handler], {}, () => 1); // jitter at its top: +20 %
+      handler.answer = () => ({ ok: false, error: 'HTTP 503' });
+      const id = await enqueue('u1');
+      await rig.worker.runOnce();
+      let stored = (await rig.store.find(id))!;
+      expect(stored).to.include({ status: 'PENDING', attempts: 1, lastError: 'HTTP 503', leaseOwner: null });
+      expect(stored.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(6000);
+
+      clock.advance(5999);
+      expect(await rig.worker.runOnce()).to.equal(0);
+      clock.advance(1);
+      expect(await rig.worker.runOnce()).to.equal(1);
+      stored = (await rig.store.find(id))!;
+      expect(stored.attempts).to.equal(2);
+      expect(stored.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(360000);
+      expect(handler.deliveries.map((delivery) => delivery.attempt)).to.deep.equal([1, 2]);
+    });
+
+    it('spreads the backoff by at most 20 % either way', async () => {
+      await build([handler], {}, () => 0);
+      handler.answer = () => ({ ok: false, error: 'refused' });
+      const id = await enqueue('u1');
+      await rig.worker.runOnce();
+      const stored = (await rig.store.find(id))!;
+      expect(stored.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(4000);
+    });
+
+    it('repeats the last backoff entry once the list runs out', async () => {
+      handler = new RecordingOutboxHandler('test.topic', 10);
+      await build([handler], { backoffMs: [1000, 2000] });
+      handler.answer = () => ({ ok: false, error: 'down' });
+      const id = await enqueue('u1');
+      const waits: number[] = [];
+      for (let attempt = 1; attempt <= 4; attempt += 1) {
+        await rig.worker.runOnce();
+        const stored = (await rig.store.find(id))!;
+        waits.push(stored.nextAttemptAt.getTime() - clock.now().getTime());
+        clock.advance(waits.at(-1)!);
+      }
+      expect(waits).to.deep.equal([1000, 2000, 2000, 2000]);
+    });
+
+    it("waits for the receiver's Retry-After when it is longer than the backoff, and not when it is shorter", async () => {
+      await build();
+      const longId = await enqueue('u1');
+      const shortId = await enqueue('u2');
+      handler.answer = (delivery) => ({ ok: false, error: 'HTTP 429', retryAfterMs: delivery.id === longId ? 60000 : 1000 });
+      await rig.worker.runOnce();
+      expect((await rig.store.find(longId))!.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(60000);
+      expect((await rig.store.find(shortId))!.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(5000);
+    });
+
+    it("marks the message FAILED after the handler's maxAttempts attempts and stops trying", async () => {
+      handler = new RecordingOutboxHandler('test.topic', 2);
+      await build();
+      handler.answer = (delivery) => ({ ok: false, error: `attempt ${delivery.attempt} refused` });
+      const id = await enqueue('u1');
+      await rig.worker.runOnce();
+      clock.advance(10000);
+      await rig.worker.runOnce();
+      const stored = (await rig.store.find(id))!;
+      expect(stored).to.include({ status: 'FAILED', attempts: 2, lastError: 'attempt 2 refused', leaseOwner: null });
+      clock.advance(100_000_000);
+      expect(await rig.worker.runOnce()).to.equal(0);
+      expect(handler.deliveries).to.have.length(2);
+    });
+
+    it('counts a thrown handler error as a failed attempt with its message as the error', async () => {
+      await build();
+      handler.answer = () => {
+        throw new Error('socket hang up');
+      };
+      const id = await enqueue('u1');
+      await rig.worker.runOnce();
+      expect(await rig.store.find(id)).to.include({ status: 'PENDING', attempts: 1, lastError: 'socket hang up' });
+    });
+
+    it('does not send a later message of a partition while an earlier one waits for its retry; other partitions go on', async () => {
+      await build();
+      const first = await enqueue('u1', { n: 1 });
+      const second = await enqueue('u1', { n: 2 });
+      const other = await enqueue('u2', { n: 3 });
+      handler.answer = (delivery) => (delivery.id === first && delivery.attempt === 1 ? { ok: false, error: 'HTTP 500' } : { ok: true });
+      expect(await rig.worker.runOnce()).to.equal(2);
+      expect(handler.ids()).to.deep.equal([first, other]);
+      expect(await rig.worker.runOnce()).to.equal(0);
+      clock.advance(6000);
+      await rig.worker.runOnce();
+      await rig.worker.runOnce();
+      expect(handler.ids()).to.deep.equal([first, other, first, second]);
+    });
+
+    it('lets the later messages of a partition go once the earlier one is FAILED', async () => {
+      handler = new RecordingOutboxHandler('test.topic', 1);
+      await build();
+      const first = await enqueue('u1', { n: 1 });
+      const second = await enqueue('u1', { n: 2 });
+      handler.answer = (delivery) => (delivery.id === first ? { ok: false, error: 'HTTP 404' } : { ok: true });
+      await rig.worker.runOnce();
+      expect((await rig.store.find(first))!.status).to.equal('FAILED');
+      await rig.worker.runOnce();
+      expect(handler.ids()).to.deep.equal([first, second]);
+      expect((await rig.store.find(second))!.status).to.equal('DONE');
+    });
+
+    it('delivers each partition in enqueue order, one message of a partition per batch', async () => {
+      await build();
+      const expected = new Map<string, string[]>();
+      for (let n = 0; n < 12; n += 1) {
+        const key = `u${n % 3}`;
+        expected.set(key, [...(expected.get(key) ?? []), await enqueue(key, { n })]);
+      }
+      const batchSizes: number[] = [];
+      for (let round = 0; round < 6; round += 1) batchSizes.push(await rig.worker.runOnce());
+      expect(batchSizes).to.deep.equal([3, 3, 3, 3, 0, 0]);
+      for (const [key, ids] of expected) {
+        expect(handler.deliveries.filter((delivery) => delivery.partitionKey === key).map((delivery) => delivery.id)).to.deep.equal(ids);
+      }
+    });
+
+    it('claims at most outbox.batchSize messages per round', async () => {
+      await build([handler], { batchSize: 4 });
+      for (let n = 0; n < 10; n += 1) await enqueue(`u${n}`);
+      expect(await rig.worker.runOnce()).to.equal(4);
+      expect(await rig.worker.runOnce()).to.equal(4);
+      expect(await rig.worker.runOnce()).to.equal(2);
+    });
+
+    it('leaves messages of topics without a local handler alone', async () => {
+      await build();
+      const foreign = await enqueue('u1', {}, 'other.topic');
+      expect(await rig.worker.runOnce()).to.equal(0);
+      expect((await rig.store.find(foreign))!.status).to.equal('PENDING');
+    });
+
+    it('never hands a leased message to a second claimer until the lease expires, then retries it with the same id', async () => {
+      await build([handler], { leaseMs: 30000 });
+      const id = await enqueue('u1');
+      const request = { now: clock.now(), leaseMs: 30000, topics: ['test.topic'], limit: 10 };
+      const [held] = await rig.store.claim({ ...request, owner: 'worker-a' });
+      expect(held).to.include({ id, attempt: 1, leaseOwner: 'worker-a' });
+      expect(await rig.store.claim({ ...request, owner: 'worker-b' })).to.deep.equal([]);
+      expect(await rig.store.claim({ ...request, now: new Date(clock.now().getTime() + 29999), owner: 'worker-b' })).to.deep.equal([]);
+      const [retaken] = await rig.store.claim({ ...request, now: new Date(clock.now().getTime() + 30000), owner: 'worker-b' });
+      expect(retaken).to.include({ id, attempt: 2, leaseOwner: 'worker-b' });
+      // The crashed-then-revived first holder can no longer record an outcome.
+      expect(await rig.store.markDone(held!, clock.now())).to.equal(false);
+      expect(await rig.store.markDone(retaken!, clock.now())).to.equal(true);
+      expect((await rig.store.find(id))!.status).to.equal('DONE');
+    });
+
+    it('retries the message of a worker that died holding the lease, with the same id', async () => {
+      await build([handler], { leaseMs: 1000 });
+      const id = await enqueue('u1');
+      await rig.store.claim({ owner: 'dead-worker', now: clock.now(), leaseMs: 1000, topics: ['test.topic'], limit: 10 });
+      expect(await rig.worker.runOnce()).to.equal(0);
+      clock.advance(1000);
+      expect(await rig.worker.runOnce()).to.equal(1);
+      expect(handler.deliveries).to.deep.equal([{ id, topic: 'test.topic', partitionKey: 'u1', payload: {}, attempt: 2 }]);
+    });
+
+    it('gives up with FAILED when the last allowed attempt died with its worker', async () => {
+      handler = new RecordingOutboxHandler('test.topic', 1);
+      await build([handler], { leaseMs: 1000 });
+      const id = await enqueue('u1');
+      await rig.store.claim({ owner: 'dead-worker', now: clock.now(), leaseMs: 1000, topics: ['test.topic'], limit: 10 });
+      clock.advance(1000);
+      await rig.worker.runOnce();
+      expect(handler.deliveries).to.deep.equal([]);
+      expect(await rig.store.find(id)).to.include({ status: 'FAILED', lastError: 'lease expired during the last attempt' });
+    });
+
+    it('stop() waits for the deliveries in flight and records them before returning', async () => {
+      await build();
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      handler.answer = async () => {
+        await released;
+        return { ok: true };
+      };
+      await rig.worker.start();
+      const id = await enqueue('u1');
+      await waitFor(() => handler.deliveries.length === 1);
+      let stopped = false;
+      const stopping = rig.worker.stop().then(() => (stopped = true));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(stopped).to.equal(false);
+      release();
+      await stopping;
+      expect((await rig.store.find(id))!.status).to.equal('DONE');
+      // Stopped: a new commit no longer wakes it.
+      await enqueue('u2');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(handler.deliveries).to.have.length(1);
+    });
+
+    it('exposes pending and failed counts, attempts by outcome and delivery latency on the metrics registry', async () => {
+      handler = new RecordingOutboxHandler('test.topic', 1);
+      await build();
+      await enqueue('u1');
+      await enqueue('u2');
+      await enqueue('u3');
+      handler.answer = (delivery) => (delivery.partitionKey === 'u2' ? { ok: false, error: 'no' } : { ok: true });
+      clock.advance(250);
+      await rig.worker.runOnce();
+      await enqueue('u4');
+      const text = await rig.registry.metrics();
+      expect(text).to.include('midplat_outbox_messages{status="pending"} 1');
+      expect(text).to.include('midplat_outbox_messages{status="failed"} 1');
+      expect(text).to.include('midplat_outbox_delivery_attempts_total{topic="test.topic",outcome="delivered"} 2');
+      expect(text).to.include('midplat_outbox_delivery_attempts_total{topic="test.topic",outcome="failed"} 1');
+      expect(text).to.include('midplat_outbox_delivery_latency_seconds_count{topic="test.topic"} 2');
+      expect(text).to.include('midplat_outbox_delivery_latency_seconds_sum{topic="test.topic"} 0.5');
+    });
+
+    it('refuses two handlers for one topic', async () => {
+      await build([handler, new RecordingOutboxHandler('test.topic', 3)]).then(
+        () => expect.fail('built'),
+        (error: Error) => expect(error.message).to.match(/two OutboxHandlers for topic test\.topic/),
+      );
+      rig = undefined as unknown as OutboxRig;
+    });
+
+    it('refuses an invalid cron expression at start', async () => {
+      await build([handler], { schedule: 'every second' });
+      await rig.worker.start().then(
+        () => expect.fail('started'),
+        (error: Error) => expect(error.message).to.match(/outbox\.schedule/),
+      );
+    });
+
+    it('is the OutboxWorker the container gives', async () => {
+      await build();
+      expect(rig.container.get(OutboxWorker)).to.equal(rig.worker);
+    });
+  });
+}

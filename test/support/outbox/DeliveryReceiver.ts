@@ -1,0 +1,102 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One HTTP delivery as the receiver saw it. */
+export interface ReceivedDelivery {
+  readonly id: string;
+  readonly worker: string;
+  readonly body: Record<string, unknown>;
+  readonly startedAt: number;
+  /** When the answer was written; undefined while the request is in flight. */
+  endedAt?: number;
+}
+
+/**
+ * A real HTTP receiver on 127.0.0.1 for outbox deliveries: records each one by message id
+ * (`webhook-id` header) and sending worker (`x-worker`), with its start and end times, so a
+ * test can check that no message was ever being delivered twice at the same moment.
+ */
+export class DeliveryReceiver {
+  readonly deliveries: ReceivedDelivery[] = [];
+  /** Milliseconds to hold each request before answering. */
+  delayMs = 0;
+  /** Answer status; 200 means `{"retcode":0}`. */
+  status = 200;
+  private readonly server: Server;
+  private readonly waiters: Array<() => void> = [];
+
+  constructor() {
+    this.server = createServer((request, response) => void this.answer(request, response));
+    this.server.keepAliveTimeout = 60_000;
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/deliveries`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Distinct message ids received. */
+  distinctIds(): Set<string> {
+    return new Set(this.deliveries.map((delivery) => delivery.id));
+  }
+
+  inFlight(): ReceivedDelivery[] {
+    return this.deliveries.filter((delivery) => delivery.endedAt === undefined);
+  }
+
+  /** Ids that two deliveries carried at overlapping times. */
+  overlappingIds(): string[] {
+    const byId = new Map<string, ReceivedDelivery[]>();
+    for (const delivery of this.deliveries) byId.set(delivery.id, [...(byId.get(delivery.id) ?? []), delivery]);
+    const overlapping: string[] = [];
+    for (const [id, list] of byId) {
+      const sorted = [...list].sort((a, b) => a.startedAt - b.startedAt);
+      for (let i = 1; i < sorted.length; i += 1) {
+        const previousEnd = sorted[i - 1]!.endedAt ?? Number.POSITIVE_INFINITY;
+        if (sorted[i]!.startedAt < previousEnd) overlapping.push(id);
+      }
+    }
+    return overlapping;
+  }
+
+  /** Resolves once `predicate` holds (checked on every delivery), or rejects after `timeoutMs`. */
+  async until(predicate: () => boolean, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`receiver: condition not met within ${timeoutMs} ms (${this.deliveries.length} deliveries)`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const startedAt = performance.timeOrigin + performance.now();
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const delivery: ReceivedDelivery = {
+      id: String(request.headers['webhook-id'] ?? ''),
+      worker: String(request.headers['x-worker'] ?? ''),
+      body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+      startedAt,
+    };
+    this.deliveries.push(delivery);
+    this.notify();
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const body = this.status === 200 ? '{"retcode":0}' : '{"retcode":1}';
+    response.writeHead(this.status, { 'content-type': 'application/json' }).end(body, () => {
+      delivery.endedAt = performance.timeOrigin + performance.now();
+      this.notify();
+    });
+  }
+
+  private notify(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+}
