@@ -105,6 +105,14 @@ export class SequelizeOutboxStore {
     return this.database.models(defineOutboxModels).OutboxMessage;
   }
 
+  /**
+   * A time for a raw-SQL replacement, as the models store it. (Sequelize escapes a Date for
+   * MySQL without its milliseconds, which would hold a due message back for up to a second.)
+   */
+  private sqlTime(date: Date): Date | string {
+    return this.database.dialect === 'mysql' ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
+  }
+
   /** SQLite has one writer: every write goes through the database's serial transaction queue. */
   private write<T>(work: () => Promise<T>): Promise<T> {
     return this.database.dialect === 'sqlite' ? this.database.inTransaction(work) : work();
@@ -144,7 +152,7 @@ export class SequelizeOutboxStore {
       const rows = await this.database.sequelize.query<ClaimRow>(
         `SELECT m.seq, m.id, m.topic, m.partition_key, m.payload, m.attempts, m.created_at ${CLAIMABLE}${lock}`,
         {
-          replacements: { now: request.now, topics: [...request.topics], limit: request.limit },
+          replacements: { now: this.sqlTime(request.now), topics: [...request.topics], limit: request.limit },
           type: QueryTypes.SELECT,
           transaction,
         },

@@ -4,7 +4,7 @@ import type { Clock } from '../../../core/shared/Clock.js';
 export class ManualClock implements Clock {
   private current: number;
 
-  constructor(start: Date = new Date('2026-11-23T09:00:00.000Z')) {
+  constructor(start: Date = new Date('2026-11-23T09:00:00.250Z')) {
     this.current = start.getTime();
   }
 

@@ -1,0 +1,69 @@
+import { maskPii } from '../adapters/logging/maskPii.js';
+import { OUTBOX_STATUSES, type OutboxStatus } from '../adapters/persistence/outbox/outboxModels.js';
+import { SequelizeOutboxStore, type OutboxMessageSummary } from '../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { MidplatService } from '../config/MidplatService.js';
+import { Clock } from '../core/shared/Clock.js';
+import { configOrExit, runMain } from './runScript.js';
+
+const usage = 'usage: npm run outbox -- list [--status PENDING|DONE|FAILED] [--limit N] | show ID | retry ID | retry-failed';
+
+function time(value: Date | null): string {
+  return value ? value.toISOString() : '-';
+}
+
+/** One line per message; never the payload (it carries personal data). */
+function printTable(messages: OutboxMessageSummary[]): void {
+  const rows = [['ID', 'TOPIC', 'PARTITION', 'STATUS', 'ATTEMPTS', 'NEXT ATTEMPT', 'LAST ERROR']];
+  for (const m of messages) {
+    const next = m.status === 'PENDING' ? time(m.nextAttemptAt) : '-';
+    rows.push([m.id, m.topic, m.partitionKey, m.status, String(m.attempts), next, (m.lastError ?? '-').replace(/\s+/g, ' ').slice(0, 120)]);
+  }
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  for (const row of rows) process.stdout.write(`${row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')}\n`);
+}
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  if (value === undefined) throw new Error(`${name} needs a value\n${usage}`);
+  return value;
+}
+
+runMain(async () => {
+  const [command, ...args] = process.argv.slice(2);
+  if (!command || !['list', 'show', 'retry', 'retry-failed'].includes(command)) throw new Error(usage);
+  const config = configOrExit();
+  const service = new MidplatService({ ...config, demo: { loadOnStart: false }, log: { level: 'warn' } });
+  try {
+    await service.prepare();
+    const store = service.container.get(SequelizeOutboxStore);
+    const now = service.container.get<Clock>(Clock).now();
+    if (command === 'list') {
+      const status = option(args, '--status')?.toUpperCase();
+      if (status !== undefined && !OUTBOX_STATUSES.includes(status as OutboxStatus)) throw new Error(`unknown status ${status}\n${usage}`);
+      const limit = Number(option(args, '--limit') ?? 50);
+      if (!Number.isInteger(limit) || limit <= 0) throw new Error(`--limit must be a positive integer\n${usage}`);
+      printTable(await store.list({ status: status as OutboxStatus | undefined, limit }));
+      return;
+    }
+    if (command === 'retry-failed') {
+      const count = await store.retry(now);
+      process.stdout.write(`${count} FAILED message(s) will be attempted now\n`);
+      return;
+    }
+    const [id] = args;
+    if (!id) throw new Error(`${command} needs a message ID\n${usage}`);
+    const message = await store.find(id);
+    if (!message) throw new Error(`no outbox message ${id}`);
+    if (command === 'show') {
+      process.stdout.write(`${JSON.stringify({ ...message, payload: maskPii(message.payload) }, null, 2)}\n`);
+      return;
+    }
+    if (message.status === 'DONE') throw new Error(`outbox message ${id} was already delivered (DONE); nothing to retry`);
+    await store.retry(now, id);
+    process.stdout.write(`message ${id} (${message.status}) will be attempted now\n`);
+  } finally {
+    await service.database.close();
+  }
+});
