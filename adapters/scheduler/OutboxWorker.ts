@@ -33,6 +33,9 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
   private draining: Promise<void> | undefined;
   private wakeAgain = false;
   private running = false;
+  /** Successful deliveries waiting to be written DONE; written together, one statement per group. */
+  private doneQueue: Array<{ message: ClaimedMessage; settle: (kept: boolean | Error) => void }> = [];
+  private doneWriting: Promise<void> | undefined;
   /** Runs a function outside any caller's async context (no unit of work leaks into a drain). */
   private detached: <R>(fn: () => R) => R = AsyncLocalStorage.snapshot();
 
@@ -151,7 +154,7 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
     const log = { messageId: message.id, topic: message.topic, attempt: message.attempt };
     let kept: boolean;
     if (result.ok) {
-      kept = await this.store.markDone(message, now);
+      kept = await this.recordDone(message);
       if (kept) {
         this.metrics.attempted(message.topic, 'delivered');
         this.metrics.delivered(message.topic, now.getTime() - message.createdAt.getTime());
@@ -171,5 +174,35 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
       }
     }
     if (!kept) this.logger.warn(log, 'outbox lease lost before the outcome was recorded (another worker took over)');
+  }
+
+  /**
+   * Queues a DONE write. The first one goes out at once; those finishing meanwhile are
+   * written together by the next statement, so a busy worker commits once per group, not
+   * once per message, and an idle one adds no delay.
+   */
+  private recordDone(message: ClaimedMessage): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.doneQueue.push({ message, settle: (kept) => (kept instanceof Error ? reject(kept) : resolve(kept)) });
+      this.writeDoneSoon();
+    });
+  }
+
+  private writeDoneSoon(): void {
+    if (this.doneWriting || this.doneQueue.length === 0) return;
+    const group = this.doneQueue.splice(0);
+    this.doneWriting = this.store
+      .markManyDone(
+        group.map((entry) => entry.message),
+        this.clock.now(),
+      )
+      .then(
+        (kept) => group.forEach((entry) => entry.settle(kept.has(entry.message.id))),
+        (error: Error) => group.forEach((entry) => entry.settle(error)),
+      )
+      .finally(() => {
+        this.doneWriting = undefined;
+        this.writeDoneSoon();
+      });
   }
 }

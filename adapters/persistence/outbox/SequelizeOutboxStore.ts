@@ -204,6 +204,36 @@ export class SequelizeOutboxStore {
     return this.finish(claim, { status: 'DONE', delivered_at: now, updated_at: now });
   }
 
+  /**
+   * Several deliveries in one statement (one commit instead of one each). Returns the ids
+   * whose outcome was recorded; the others' leases were lost.
+   */
+  async markManyDone(claims: readonly ClaimedMessage[], now: Date): Promise<Set<string>> {
+    if (claims.length === 0) return new Set();
+    if (claims.length === 1) return new Set((await this.markDone(claims[0]!, now)) ? [claims[0]!.id] : []);
+    return this.write(async () => {
+      const options = this.database.queryOptions();
+      const [count] = await this.model.update(
+        { status: 'DONE', delivered_at: now, updated_at: now, lease_owner: null, lease_expires_at: null },
+        {
+          where: {
+            status: 'PENDING',
+            [Op.or]: claims.map((claim) => ({ seq: claim.seq, lease_owner: claim.leaseOwner, attempts: claim.attempt })),
+          },
+          ...options,
+        },
+      );
+      if (count === claims.length) return new Set(claims.map((claim) => claim.id));
+      // Rare: some lease was lost. Ours are the rows now DONE at exactly this time.
+      const rows = await this.model.findAll({
+        attributes: ['id'],
+        where: { seq: claims.map((claim) => claim.seq), status: 'DONE', delivered_at: now },
+        ...options,
+      });
+      return new Set(rows.map((row) => row.get('id') as string));
+    });
+  }
+
   reschedule(claim: ClaimedMessage, nextAttemptAt: Date, error: string, now: Date): Promise<boolean> {
     return this.finish(claim, { next_attempt_at: nextAttemptAt, last_error: error.slice(0, LAST_ERROR_MAX), updated_at: now });
   }

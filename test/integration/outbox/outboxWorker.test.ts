@@ -238,6 +238,27 @@ for (const kind of DATABASE_KINDS) {
       expect((await rig.store.find(id))!.status).to.equal('DONE');
     });
 
+    it('records many deliveries DONE in one statement, skipping any whose lease another worker took', async () => {
+      await build([handler], { leaseMs: 1000 });
+      const kept = await enqueue('u1');
+      const lost = await enqueue('u2');
+      const request = { leaseMs: 1000, topics: ['test.topic'], limit: 10 };
+      const held = await rig.store.claim({ ...request, now: clock.now(), owner: 'worker-a' });
+      const heldLost = held.find((message) => message.id === lost)!;
+      // worker-a's lease on u2 is renewed by nobody; worker-b takes it once it expires.
+      clock.advance(1000);
+      await rig.store.markDone(held.find((message) => message.id === kept)!, clock.now()).then(() => undefined);
+      const [taken] = await rig.store.claim({ ...request, now: clock.now(), owner: 'worker-b' });
+      expect(taken!.id).to.equal(lost);
+      const recorded = await enqueue('u3');
+      const [third] = await rig.store.claim({ ...request, now: clock.now(), owner: 'worker-a' });
+      expect(third!.id).to.equal(recorded);
+      const done = await rig.store.markManyDone([heldLost, third!], clock.now());
+      expect([...done]).to.deep.equal([recorded]);
+      expect(await rig.store.find(lost)).to.include({ status: 'PENDING', leaseOwner: 'worker-b', attempts: 2 });
+      expect(await rig.store.find(recorded)).to.include({ status: 'DONE', leaseOwner: null });
+    });
+
     it('retries the message of a worker that died holding the lease, with the same id', async () => {
       await build([handler], { leaseMs: 1000 });
       const id = await enqueue('u1');

@@ -20,10 +20,13 @@ export class DeliveryReceiver {
   readonly deliveries: ReceivedDelivery[] = [];
   /** Milliseconds to hold each request before answering. */
   delayMs = 0;
+  /** Deliveries from this worker are never answered (to catch it mid-batch). */
+  holdWorker: string | undefined;
   /** Answer status; 200 means `{"retcode":0}`. */
   status = 200;
   private readonly server: Server;
   private readonly waiters: Array<() => void> = [];
+  private readonly ids = new Set<string>();
 
   constructor() {
     this.server = createServer((request, response) => void this.answer(request, response));
@@ -40,9 +43,9 @@ export class DeliveryReceiver {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** Distinct message ids received. */
-  distinctIds(): Set<string> {
-    return new Set(this.deliveries.map((delivery) => delivery.id));
+  /** Distinct message ids received (live view). */
+  distinctIds(): ReadonlySet<string> {
+    return this.ids;
   }
 
   inFlight(): ReceivedDelivery[] {
@@ -87,13 +90,19 @@ export class DeliveryReceiver {
       startedAt,
     };
     this.deliveries.push(delivery);
+    this.ids.add(delivery.id);
+    response.on('close', () => this.ended(delivery));
     this.notify();
+    if (delivery.worker === this.holdWorker) return;
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const body = this.status === 200 ? '{"retcode":0}' : '{"retcode":1}';
-    response.writeHead(this.status, { 'content-type': 'application/json' }).end(body, () => {
-      delivery.endedAt = performance.timeOrigin + performance.now();
-      this.notify();
-    });
+    response.writeHead(this.status, { 'content-type': 'application/json' }).end(body);
+  }
+
+  /** The delivery ends when its answer is sent or its sender went away (a killed worker). */
+  private ended(delivery: ReceivedDelivery): void {
+    delivery.endedAt ??= performance.timeOrigin + performance.now();
+    this.notify();
   }
 
   private notify(): void {

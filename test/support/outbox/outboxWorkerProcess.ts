@@ -1,0 +1,32 @@
+/**
+ * A child process running one outbox worker against a shared database, delivering topic
+ * `test.http` by HTTP POST to a receiver (the multi-process tests spawn several).
+ * Environment: OUTBOX_DB_URL, OUTBOX_RECEIVER_URL, OUTBOX_WORKER, OUTBOX_LEASE_MS,
+ * OUTBOX_BATCH_SIZE, OUTBOX_SCHEDULE. Prints "ready" once started; SIGTERM stops it gracefully.
+ */
+import { buildOutboxRig } from './outboxTestRig.js';
+import { HttpPostingOutboxHandler } from './HttpPostingOutboxHandler.js';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+const worker = required('OUTBOX_WORKER');
+const rig = await buildOutboxRig({
+  url: required('OUTBOX_DB_URL'),
+  handlers: [new HttpPostingOutboxHandler(required('OUTBOX_RECEIVER_URL'), worker, 'test.http', 10, 5000)],
+  settings: {
+    leaseMs: Number(process.env.OUTBOX_LEASE_MS ?? 2000),
+    batchSize: Number(process.env.OUTBOX_BATCH_SIZE ?? 50),
+    schedule: process.env.OUTBOX_SCHEDULE ?? '*/1 * * * * *',
+    backoffMs: [200, 500],
+  },
+  logLevel: process.env.OUTBOX_LOG_LEVEL ?? 'error',
+});
+process.once('SIGTERM', () => {
+  void rig.close().then(() => process.exit(0));
+});
+await rig.worker.start();
+process.stdout.write('ready\n');
