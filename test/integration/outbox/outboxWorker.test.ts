@@ -78,6 +78,19 @@ for (const kind of DATABASE_KINDS) {
       await waitFor(async () => (await rig.store.find(id))!.status === 'DONE');
     });
 
+    it('does not deliver before the enqueuing unit of work has committed', async () => {
+      await build();
+      await rig.worker.start();
+      let id = '';
+      await rig.unitOfWork.run(async () => {
+        id = await rig.outbox.enqueue({ topic: 'test.topic', partitionKey: 'u1', payload: {} });
+        rig.worker.wake();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(handler.deliveries).to.deep.equal([]);
+      });
+      await waitFor(() => handler.ids().includes(id));
+    });
+
     it('delivers a backlog through the cron schedule when nothing wakes the worker', async () => {
       await build([handler], { schedule: '*/1 * * * * *' });
       const id = await enqueue('u1');
