@@ -217,7 +217,9 @@ export class SequelizeOutboxStore {
         { status: 'DONE', delivered_at: now, updated_at: now, lease_owner: null, lease_expires_at: null },
         {
           where: {
-            status: 'PENDING',
+            // By primary key only, so the statement locks just these rows (a lease owner is
+            // cleared whenever a message leaves PENDING, so no status test is needed).
+            seq: claims.map((claim) => claim.seq),
             [Op.or]: claims.map((claim) => ({ seq: claim.seq, lease_owner: claim.leaseOwner, attempts: claim.attempt })),
           },
           ...options,
