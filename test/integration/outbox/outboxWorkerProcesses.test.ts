@@ -59,7 +59,7 @@ describe('outbox workers in three processes on one MariaDB', function () {
     const url = await receiver.start();
     // The test process only enqueues: it has no handler, so its worker never claims.
     rig = await buildOutboxRig({ url: testDatabase.url, handlers: [] });
-    const env = { OUTBOX_DB_URL: testDatabase.url, OUTBOX_RECEIVER_URL: url, OUTBOX_LEASE_MS: '5000', OUTBOX_BATCH_SIZE: '50' };
+    const env = { OUTBOX_DB_URL: testDatabase.url, OUTBOX_RECEIVER_URL: url, OUTBOX_LEASE_MS: '8000', OUTBOX_BATCH_SIZE: '50' };
     workers = await Promise.all(['worker-1', 'worker-2', 'worker-3'].map((name) => spawnOutboxWorker(name, env)));
   });
 
@@ -92,10 +92,13 @@ describe('outbox workers in three processes on one MariaDB', function () {
     const victim = workers[1]!;
     // The victim's requests get no answer, so it is surely mid-batch when killed.
     receiver.holdWorker = victim.name;
+    // Killed as soon as it holds a delivery, well within its lease, while enqueuing goes on.
+    const killed = receiver
+      .until(() => receiver.deliveries.slice(before).some((delivery) => delivery.worker === victim.name), 30_000)
+      .then(() => victim.kill());
     await enqueue(1000, 100, 'b');
+    await killed;
     const phaseTwo = enqueued.slice(phaseOne);
-    await receiver.until(() => receiver.deliveries.slice(before).some((delivery) => delivery.worker === victim.name), 30_000);
-    await victim.kill();
 
     await receiver.until(() => {
       const received = receiver.distinctIds();
