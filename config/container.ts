@@ -5,10 +5,14 @@ import { httpDa21GatewayModule } from '../adapters/esb/httpDa21GatewayModule.js'
 import { EsbSettings } from '../adapters/esb/EsbSettings.js';
 import { SystemClock } from '../adapters/clock/SystemClock.js';
 import { httpModule } from '../adapters/http/httpModule.js';
+import { kycHttpModule } from '../adapters/http/kyc/kycHttpModule.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
 import { Logger } from '../adapters/logging/Logger.js';
 import { MetricsRegistry } from '../adapters/metrics/MetricsRegistry.js';
+import { httpMoneyPlusCallbackModule } from '../adapters/moneyplus/httpMoneyPlusCallbackModule.js';
+import { moneyPlusModule } from '../adapters/moneyplus/moneyPlusModule.js';
 import type { Database } from '../adapters/persistence/Database.js';
+import { kycPersistenceModule } from '../adapters/persistence/kyc/kycPersistenceModule.js';
 import { outboxPersistenceModule } from '../adapters/persistence/outbox/outboxPersistenceModule.js';
 import { persistenceModule } from '../adapters/persistence/persistenceModule.js';
 import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
@@ -17,12 +21,19 @@ import { Clock } from '../core/shared/Clock.js';
 import { UpgradeAccount } from '../core/upgrade-account/UpgradeAccount.js';
 import { UpgradeTargetLevel } from '../core/upgrade-account/ports.js';
 import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.js';
+import { moneyPlusSimulatorModule } from '../plugins/moneyplus-simulator/moneyPlusSimulatorModule.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 
 /** The adapter or plugin that fills the DA21 port, by `esb.adapter`. */
 const accountLevelGateways: Record<MidplatConfig['esb']['adapter'], ContainerModule> = {
   http: httpDa21GatewayModule,
   simulator: esbSimulatorModule,
+};
+
+/** The adapter or plugin that delivers Money+ callbacks, by `moneyPlus.adapter`. */
+const moneyPlusCallbackClients: Record<MidplatConfig['moneyPlus']['adapter'], ContainerModule> = {
+  http: httpMoneyPlusCallbackModule,
+  simulator: moneyPlusSimulatorModule,
 };
 
 function pick<T>(table: Record<string, T>, key: string, configKey: string): T {
@@ -57,6 +68,10 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     pick(accountLevelGateways, config.esb.adapter, 'esb.adapter'),
     httpModule(config),
     upgradeAccountHttpModule,
+    kycPersistenceModule,
+    moneyPlusModule(config),
+    pick(moneyPlusCallbackClients, config.moneyPlus.adapter, 'moneyPlus.adapter'),
+    kycHttpModule,
   );
   return container;
 }
