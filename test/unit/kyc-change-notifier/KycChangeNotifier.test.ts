@@ -261,6 +261,8 @@ describe('KycChangeNotifier', () => {
       const data = world.payloads()[0]!.data as Record<string, unknown>;
       expect(data.changed_fields).to.deep.equal(['phone']);
       expect(data.phone).to.equal('+60111222333');
+      // No re-verification (seamless individual) is triggered: the only message is the callback.
+      expect(world.outbox.messages.map((message) => message.topic)).to.deep.equal([MONEYPLUS_CALLBACK_TOPIC]);
     });
 
     it('changes an unsubscribed eKYC user\'s phone without a callback', async () => {
