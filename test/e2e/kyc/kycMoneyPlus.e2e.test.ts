@@ -63,7 +63,7 @@ for (const kind of DATABASE_KINDS) {
     const settled = (id: string) => waitFor(`message ${id} to settle`, async () => {
       const message = await messageOf(id);
       return message && message.status !== 'PENDING' ? message : undefined;
-    });
+    }, 15000);
 
     it('delivers a signed KYC_STATUS_CHANGED callback whose webhook-id and event_id are the message id', async () => {
       const reply = await kycChanged({
