@@ -19,17 +19,17 @@ export class SequelizeKycProfileRepository implements KycProfileRepository {
   }
 
   /**
-   * Lock first (the usual case: the row exists, a record lock). Only for a new uid, insert
-   * with IGNORE, so two first events racing for one uid end with one row (a rare deadlock
-   * between them is retried by the unit of work).
+   * A plain read first: a locking read of a missing row would take a gap lock on MySQL, and
+   * concurrent first events of different new users would then deadlock on their inserts.
+   * A known uid is then locked by its record only; a new one is inserted with IGNORE (two
+   * first events racing for the same uid end with one row) and locked.
    */
   async lockOrCreate(fresh: KycProfile): Promise<{ profile: KycProfile; created: boolean }> {
-    const existing = await this.lock(fresh.uid);
-    if (existing) return { profile: existing, created: false };
-    await this.model.bulkCreate([toKycProfileRow(fresh)], { ignoreDuplicates: true, ...this.database.queryOptions() });
+    const known = (await this.model.findByPk(fresh.uid, { attributes: ['uid'], ...this.database.queryOptions() })) !== null;
+    if (!known) await this.model.bulkCreate([toKycProfileRow(fresh)], { ignoreDuplicates: true, ...this.database.queryOptions() });
     const profile = await this.lock(fresh.uid);
     if (!profile) throw new Error('kyc_profiles: the row just inserted is missing');
-    return { profile, created: true };
+    return { profile, created: !known };
   }
 
   async save(profile: KycProfile): Promise<void> {

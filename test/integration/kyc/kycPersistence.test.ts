@@ -163,6 +163,18 @@ for (const kind of DATABASE_KINDS) {
       expect(await get<KycHistoryRepository>(KycHistoryRepository).listFor('u-8')).to.have.length(3);
     });
 
+    it('applies a burst of first events for many new users at once, each profile created once', async () => {
+      const notifier = get<KycChangeNotifier>(KycChangeNotifier);
+      const events = Array.from({ length: 24 }, (_, index) =>
+        kycEvents.status(`burst-${index % 12}`, { clientStatus: 2, level: 300, isMeetBusiness: false }, 1000 + index, `evt-burst-${index}`),
+      );
+      const results = await Promise.all(events.map((event) => notifier.execute(event, context)));
+      // Per user, whichever event comes first applies; the other repeats it or is older.
+      expect(results.filter((result) => result.outcome === 'APPLIED')).to.have.length(12);
+      expect(results.filter((result) => result.outcome === 'UNCHANGED' || result.outcome === 'STALE')).to.have.length(12);
+      for (let index = 0; index < 12; index += 1) expect((await profiles().find(`burst-${index}`))?.status?.clientStatus).to.equal(2);
+    });
+
     it('loads the kycProfiles fixture as the profiles the API then reads', async () => {
       await get<FixtureLoader>(FixtureLoader).load({
         kycProfiles: [
