@@ -3,6 +3,7 @@ import type { DestinationStream } from 'pino';
 import type { Container } from 'inversify';
 import { AccessTokenAuthenticator } from '../adapters/http/AccessTokenAuthenticator.js';
 import { createHttpApp } from '../adapters/http/createHttpApp.js';
+import { HttpRequestObserver } from '../adapters/http/HttpRequestObserver.js';
 import { HttpServer } from '../adapters/http/HttpServer.js';
 import { JsonEndpoint, RouteContribution } from '../adapters/http/JsonEndpoint.js';
 import { LifecycleHook } from '../adapters/lifecycle/LifecycleHook.js';
@@ -43,6 +44,7 @@ export class MidplatService {
       authenticator: this.container.get(AccessTokenAuthenticator),
       logger: this.logger,
       bodyLimitBytes: config.http.bodyLimitBytes,
+      observers: this.container.getAll(HttpRequestObserver, { optional: true }),
     });
     this.server = new HttpServer(app as never);
   }
@@ -66,9 +68,19 @@ export class MidplatService {
     return address;
   }
 
+  /**
+   * Stops accepting, lets in-flight requests finish (cut at http.shutdownGraceMs) while the
+   * hooks finish their in-flight work (outbox deliveries), then closes the pool.
+   */
   async stop(): Promise<void> {
-    await this.server.stop(this.config.http.shutdownGraceMs);
-    for (const hook of [...this.hooks].reverse()) await hook.stop();
+    const stopHooks = async () => {
+      for (const hook of [...this.hooks].reverse()) await hook.stop();
+    };
+    const httpDrained = this.server.stop(this.config.http.shutdownGraceMs);
+    this.logger.info('no longer accepting connections');
+    const results = await Promise.allSettled([httpDrained, stopHooks()]);
     await this.database.close();
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 }

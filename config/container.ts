@@ -6,8 +6,10 @@ import { EsbSettings } from '../adapters/esb/EsbSettings.js';
 import { SystemClock } from '../adapters/clock/SystemClock.js';
 import { httpModule } from '../adapters/http/httpModule.js';
 import { kycHttpModule } from '../adapters/http/kyc/kycHttpModule.js';
+import { openApiModule } from '../adapters/http/openApiModule.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
 import { Logger } from '../adapters/logging/Logger.js';
+import { metricsModule } from '../adapters/metrics/metricsModule.js';
 import { MetricsRegistry } from '../adapters/metrics/MetricsRegistry.js';
 import { httpMoneyPlusCallbackModule } from '../adapters/moneyplus/httpMoneyPlusCallbackModule.js';
 import { moneyPlusModule } from '../adapters/moneyplus/moneyPlusModule.js';
@@ -68,6 +70,8 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     pick(accountLevelGateways, config.esb.adapter, 'esb.adapter'),
     httpModule(config),
     upgradeAccountHttpModule,
+    metricsModule,
+    openApiModule,
     kycPersistenceModule,
     moneyPlusModule(config),
     pick(moneyPlusCallbackClients, config.moneyPlus.adapter, 'moneyPlus.adapter'),

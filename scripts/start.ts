@@ -1,15 +1,26 @@
 import { MidplatService } from '../config/MidplatService.js';
 import { configOrExit, runMain } from './runScript.js';
 
+/** Past the grace period the HTTP server has cut its connections; this much more is for hooks and the pool. */
+const SHUTDOWN_MARGIN_MS = 2000;
+
 runMain(async () => {
   const service = new MidplatService(configOrExit());
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    service.logger.info({ signal }, 'shutting down');
+    service.logger.info({ signal, graceMs: service.config.http.shutdownGraceMs }, 'shutting down');
+    const watchdog = setTimeout(() => {
+      service.logger.error('shutdown overran its grace period; exiting');
+      process.exit(1);
+    }, service.config.http.shutdownGraceMs + SHUTDOWN_MARGIN_MS);
+    watchdog.unref();
     service.stop().then(
-      () => process.exit(0),
+      () => {
+        service.logger.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         service.logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

@@ -27,4 +27,41 @@ export class HealthRoutes implements RouteContribution {
       }
     });
   }
+
+  openApiPaths(): Record<string, object> {
+    const requestId = { 'X-Request-Id': { $ref: '#/components/headers/XRequestId' } };
+    const status = (values: string[], extra: object = {}) => ({
+      type: 'object',
+      required: ['status'],
+      properties: { status: { enum: values }, ...extra },
+    });
+    return {
+      '/healthz': {
+        get: {
+          operationId: 'getHealth',
+          summary: 'Liveness: the process answers',
+          tags: ['operations'],
+          responses: {
+            '200': { description: 'The process is up', headers: requestId, content: { 'application/json': { schema: status(['ok']) } } },
+          },
+        },
+      },
+      '/readyz': {
+        get: {
+          operationId: 'getReadiness',
+          summary: 'Readiness: the database answers too',
+          description: `Pings the database (at most ${READINESS_TIMEOUT_MS} ms); recovers by itself when the database is back.`,
+          tags: ['operations'],
+          responses: {
+            '200': { description: 'Ready to serve', headers: requestId, content: { 'application/json': { schema: status(['ready']) } } },
+            '503': {
+              description: 'The database is unreachable; take this process out of the load balancer',
+              headers: requestId,
+              content: { 'application/json': { schema: status(['unavailable'], { reason: { type: 'string' } }) } },
+            },
+          },
+        },
+      },
+    };
+  }
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Koa from 'koa';
 
@@ -8,11 +8,20 @@ import type Koa from 'koa';
  */
 export class HttpServer {
   private server: Server | undefined;
+  private stopping = false;
+  private readonly inFlight = new Set<ServerResponse>();
 
   constructor(private readonly app: Koa<never>) {}
 
   async start(port: number, host = '0.0.0.0'): Promise<AddressInfo> {
-    const server = createServer(this.app.callback());
+    const handle = this.app.callback();
+    const server = createServer((request, response) => {
+      this.inFlight.add(response);
+      response.once('close', () => this.inFlight.delete(response));
+      // Once stopping, a keep-alive connection is closed after its last answer.
+      if (this.stopping) response.setHeader('Connection', 'close');
+      void handle(request, response);
+    });
     server.keepAliveTimeout = 5000;
     server.requestTimeout = 60000;
     await new Promise<void>((resolve, reject) => {
@@ -30,6 +39,8 @@ export class HttpServer {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    this.stopping = true;
+    for (const response of this.inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const timer = setTimeout(() => server.closeAllConnections(), graceMs);

@@ -4,6 +4,7 @@ import Koa from 'koa';
 import type { Logger } from '../logging/Logger.js';
 import type { AccessTokenAuthenticator } from './AccessTokenAuthenticator.js';
 import { errorEnvelope } from './errorResponse.js';
+import type { HttpRequestObserver } from './HttpRequestObserver.js';
 import type { JsonEndpoint, RouteContribution } from './JsonEndpoint.js';
 import { jsonEndpointMiddleware } from './jsonEndpointMiddleware.js';
 import type { MidplatState } from './MidplatState.js';
@@ -14,6 +15,8 @@ export interface HttpAppParts {
   readonly authenticator: AccessTokenAuthenticator;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
+  /** Told about every finished request (metrics). */
+  readonly observers?: readonly HttpRequestObserver[];
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -23,7 +26,7 @@ function requestIdOf(header: string): string {
   return SAFE_REQUEST_ID.test(header) ? header : randomUUID();
 }
 
-export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLimitBytes }: HttpAppParts): Koa<MidplatState> {
+export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLimitBytes, observers = [] }: HttpAppParts): Koa<MidplatState> {
   const app = new Koa<MidplatState>({ proxy: false });
   app.silent = true; // errors are logged by our own middleware, once, with the request id
 
@@ -53,6 +56,8 @@ export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLi
       },
       'request',
     );
+    const observed = { method: ctx.method, route: ctx.state.route, status: ctx.status, durationSeconds: durationMs / 1000 };
+    for (const observer of observers) observer.observe(observed);
   });
 
   const router = new Router<MidplatState>();

@@ -48,24 +48,28 @@ export const kycInfoSchema = {
 
 export const walletStatusSchema = { enum: [...WALLET_STATUSES] };
 
-const requiredFor = (type: string, field: string) => ({
+const kycChangedProperties = {
+  eventId: { type: 'string', minLength: 1, maxLength: 128, description: 'Idempotency key: a repeated event changes nothing' },
+  uid: uidSchema,
+  occurredAt: { type: 'integer', minimum: 0, maximum: 253402300799, description: 'Unix seconds when the change happened' },
+  type: { enum: ['STATUS', 'INFO', 'PHONE', 'WALLET'] },
+  status: kycStatusSchema,
+  info: kycInfoSchema,
+  phone: phoneSchema,
+  walletStatus: walletStatusSchema,
+};
+
+// `then` repeats the properties so that document linters, which close every schema, still accept the body.
+const requiredFor = (type: string, field: keyof typeof kycChangedProperties) => ({
   if: { properties: { type: { const: type } }, required: ['type'] },
-  then: { required: [field] },
+  then: { required: [field], properties: kycChangedProperties },
 });
 
+/** Each event type requires its own part: STATUS → status, INFO → info, PHONE → phone, WALLET → walletStatus. */
 export const kycChangedRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['eventId', 'uid', 'occurredAt', 'type'],
-  properties: {
-    eventId: { type: 'string', minLength: 1, maxLength: 128, description: 'Idempotency key: a repeated event changes nothing' },
-    uid: uidSchema,
-    occurredAt: { type: 'integer', minimum: 0, maximum: 253402300799, description: 'Unix seconds when the change happened' },
-    type: { enum: ['STATUS', 'INFO', 'PHONE', 'WALLET'] },
-    status: kycStatusSchema,
-    info: kycInfoSchema,
-    phone: phoneSchema,
-    walletStatus: walletStatusSchema,
-  },
+  properties: kycChangedProperties,
   allOf: [requiredFor('STATUS', 'status'), requiredFor('INFO', 'info'), requiredFor('PHONE', 'phone'), requiredFor('WALLET', 'walletStatus')],
 };

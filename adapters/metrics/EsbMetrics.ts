@@ -1,0 +1,28 @@
+import { inject, injectable } from 'inversify';
+import { Counter, Histogram } from 'prom-client';
+import { MetricsRegistry } from './MetricsRegistry.js';
+
+export type EsbOutcome = 'ok' | 'failed' | 'timeout';
+
+/** ESB call latency and errors, per transaction (`DA21`). */
+@injectable()
+export class EsbMetrics {
+  readonly latency: Histogram<'transaction' | 'outcome'>;
+  readonly errors: Counter<'transaction' | 'code'>;
+
+  constructor(@inject(MetricsRegistry) registry: MetricsRegistry) {
+    this.latency = new Histogram({
+      name: 'midplat_esb_call_duration_seconds',
+      help: 'ESB call duration by transaction and outcome (ok, failed, timeout)',
+      labelNames: ['transaction', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
+    this.errors = new Counter({
+      name: 'midplat_esb_call_errors_total',
+      help: 'ESB calls that did not succeed, by transaction and error code',
+      labelNames: ['transaction', 'code'],
+      registers: [registry],
+    });
+  }
+}

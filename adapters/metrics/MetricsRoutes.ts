@@ -1,0 +1,44 @@
+import type Router from '@koa/router';
+import { inject, injectable } from 'inversify';
+import { collectDefaultMetrics } from 'prom-client';
+import type { RouteContribution } from '../http/JsonEndpoint.js';
+import { MetricsRegistry } from './MetricsRegistry.js';
+
+/** `GET /metrics`: everything registered on the MetricsRegistry, plus the default process metrics. */
+@injectable()
+export class MetricsRoutes implements RouteContribution {
+  constructor(@inject(MetricsRegistry) private readonly registry: MetricsRegistry) {
+    collectDefaultMetrics({ register: registry });
+  }
+
+  register(router: Router): void {
+    router.get('/metrics', async (ctx) => {
+      const text = await this.registry.metrics();
+      ctx.set('Content-Type', this.registry.contentType);
+      ctx.body = text;
+    });
+  }
+
+  openApiPaths(): Record<string, object> {
+    return {
+      '/metrics': {
+        get: {
+          operationId: 'getMetrics',
+          summary: 'Prometheus metrics',
+          description:
+            'Prometheus text format: `midplat_http_request_duration_seconds{method,route,status}` (route template), ' +
+            '`midplat_esb_call_duration_seconds{transaction,outcome}`, `midplat_esb_call_errors_total{transaction,code}`, the outbox ' +
+            'gauges when the outbox runs, and the default process metrics (`process_*`, `nodejs_*`).',
+          tags: ['operations'],
+          responses: {
+            '200': {
+              description: 'The metrics',
+              headers: { 'X-Request-Id': { $ref: '#/components/headers/XRequestId' } },
+              content: { 'text/plain': { schema: { type: 'string' } } },
+            },
+          },
+        },
+      },
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { FakeEsbServer } from '../../support/FakeEsbServer.js';
+import { postJson } from '../../support/http.js';
+import { ServiceProcess } from '../../support/ServiceProcess.js';
+
+const UPGRADE = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
+
+async function eventually(probe: () => boolean): Promise<void> {
+  while (!probe()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/** SIGTERM to the real process (`node dist/scripts/start.js`) while a request waits on a slow ESB. */
+describe('graceful shutdown on SIGTERM (e2e, child process)', function () {
+  this.timeout(60000);
+  let esb: FakeEsbServer;
+  let service: ServiceProcess;
+
+  before(async () => {
+    esb = new FakeEsbServer();
+    esb.delayMs = 1500;
+    const esbUrl = await esb.start();
+    service = ServiceProcess.spawn({
+      http: { port: 0, shutdownGraceMs: 10000 },
+      log: { level: 'info' },
+      demo: { loadOnStart: true },
+      esb: { adapter: 'http', url: esbUrl, timeoutMs: 10000 },
+    });
+  });
+  after(async () => {
+    await service?.kill();
+    await esb?.stop();
+  });
+
+  it('finishes the in-flight request with 200, refuses new connections, and exits 0', async () => {
+    const baseUrl = await service.listening();
+    const inFlight = postJson(`${baseUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, { acstkn: 'demo-ivr-token' });
+    await eventually(() => esb.requests.length === 1); // the request is inside DA21 now
+
+    service.child.kill('SIGTERM');
+    await service.logLine((line) => line.msg === 'no longer accepting connections');
+    const refused = await fetch(`${baseUrl}/healthz`).then(
+      () => undefined,
+      (error: Error & { cause?: { code?: string } }) => error.cause?.code,
+    );
+    expect(refused).to.equal('ECONNREFUSED');
+
+    const reply = await inFlight;
+    expect(reply.status, JSON.stringify(reply.body)).to.equal(200);
+    expect(reply.body).to.deep.equal({ success: true, data: {} });
+    expect(await service.exited).to.deep.equal({ code: 0, signal: null });
+    expect(service.logs.map((line) => line.msg)).to.include('stopped');
+  });
+});

@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import mysql from 'mysql2/promise';
+
+const run = promisify(execFile);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * A MariaDB server of the test's own (own data directory and port) that the test can
+ * stop and start again, to play a database outage without touching the shared server.
+ */
+export class ScratchMariaDb {
+  private child: ChildProcess | undefined;
+
+  private constructor(
+    private readonly folder: string,
+    readonly port: number,
+  ) {}
+
+  static async create(): Promise<ScratchMariaDb> {
+    const folder = mkdtempSync(join(tmpdir(), 'midplat-scratch-mariadb-'));
+    await run('mariadb-install-db', [
+      '--no-defaults',
+      `--datadir=${join(folder, 'data')}`,
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+      ...(process.getuid?.() === 0 ? ['--user=root'] : []),
+    ]);
+    return new ScratchMariaDb(folder, await freePort());
+  }
+
+  /** `mysql://root@127.0.0.1:<port>` (append `/<database>`). */
+  get serverUrl(): string {
+    return `mysql://root@127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    if (this.child) return;
+    const child = spawn(
+      '/usr/sbin/mariadbd',
+      [
+        '--no-defaults',
+        `--datadir=${join(this.folder, 'data')}`,
+        `--port=${this.port}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${join(this.folder, 'mariadb.sock')}`,
+        `--pid-file=${join(this.folder, 'mariadb.pid')}`,
+        '--innodb-buffer-pool-size=32M',
+        ...(process.getuid?.() === 0 ? ['--user=root'] : []),
+      ],
+      { stdio: 'ignore' },
+    );
+    this.child = child;
+    const deadline = Date.now() + 30000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`scratch mariadbd exited with ${child.exitCode}`);
+      try {
+        const connection = await mysql.createConnection({ host: '127.0.0.1', port: this.port, user: 'root' });
+        await connection.end();
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }
+
+  /** A clean shutdown (SIGTERM); resolves once the server process is gone. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = undefined;
+    if (child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  async createDatabase(name: string): Promise<string> {
+    const connection = await mysql.createConnection({ host: '127.0.0.1', port: this.port, user: 'root' });
+    try {
+      await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+    } finally {
+      await connection.end();
+    }
+    return `${this.serverUrl}/${name}`;
+  }
+
+  async destroy(): Promise<void> {
+    await this.stop();
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,59 @@
+import { expect } from 'chai';
+import { Registry } from 'prom-client';
+import { EsbMetrics } from '../../../adapters/metrics/EsbMetrics.js';
+import { MeasuredAccountLevelGateway } from '../../../adapters/metrics/MeasuredAccountLevelGateway.js';
+import { EsbDa21Failed, EsbTimeout } from '../../../core/upgrade-account/errors.js';
+import type { AccountLevelGateway, DigitalLevelChange } from '../../../core/upgrade-account/ports.js';
+import { parsePrometheusText, sampleValue } from '../../support/prometheusText.js';
+
+/** A DA21 port that answers from a script: undefined = success, an error = that failure. */
+class ScriptedGateway implements AccountLevelGateway {
+  readonly calls: DigitalLevelChange[] = [];
+  constructor(private readonly script: Array<Error | undefined>) {}
+  async setDigitalLevel(change: DigitalLevelChange): Promise<void> {
+    this.calls.push(change);
+    const next = this.script.shift();
+    if (next) throw next;
+  }
+}
+
+const change: DigitalLevelChange = { transactionId: 'T1', accountId: 'A1', prodName: 'AC.DIGITAL.SAV', level: '1A' };
+
+describe('MeasuredAccountLevelGateway', () => {
+  let registry: Registry;
+  beforeEach(() => {
+    registry = new Registry();
+  });
+  const samples = async () => parsePrometheusText(await registry.metrics());
+
+  it('passes the call through and counts its latency by outcome', async () => {
+    const inner = new ScriptedGateway([undefined, undefined]);
+    const gateway = new MeasuredAccountLevelGateway(inner, new EsbMetrics(registry));
+    await gateway.setDigitalLevel(change);
+    await gateway.setDigitalLevel(change);
+    expect(inner.calls).to.deep.equal([change, change]);
+    const all = await samples();
+    expect(sampleValue(all, 'midplat_esb_call_duration_seconds_count', { transaction: 'DA21', outcome: 'ok' })).to.equal(2);
+    expect(all.filter((sample) => sample.name === 'midplat_esb_call_errors_total')).to.deep.equal([]);
+  });
+
+  it('rethrows the very error and counts it by code, a timeout apart from a failure', async () => {
+    const refused = new EsbDa21Failed('RtrnCode 400');
+    const timeout = new EsbTimeout(5000);
+    const gateway = new MeasuredAccountLevelGateway(new ScriptedGateway([refused, timeout, new Error('bug')]), new EsbMetrics(registry));
+    for (const expected of [refused, timeout]) {
+      const error = await gateway.setDigitalLevel(change).then(() => undefined, (caught: unknown) => caught);
+      expect(error).to.equal(expected);
+    }
+    await gateway.setDigitalLevel(change).then(
+      () => expect.fail('should have thrown'),
+      (error: Error) => expect(error.message).to.equal('bug'),
+    );
+    const all = await samples();
+    expect(sampleValue(all, 'midplat_esb_call_duration_seconds_count', { outcome: 'failed' })).to.equal(2);
+    expect(sampleValue(all, 'midplat_esb_call_duration_seconds_count', { outcome: 'timeout' })).to.equal(1);
+    expect(sampleValue(all, 'midplat_esb_call_errors_total', { code: 'ESB_DA21_FAILED' })).to.equal(1);
+    expect(sampleValue(all, 'midplat_esb_call_errors_total', { code: 'ESB_TIMEOUT' })).to.equal(1);
+    expect(sampleValue(all, 'midplat_esb_call_errors_total', { code: 'UNEXPECTED' })).to.equal(1);
+  });
+});
