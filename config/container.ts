@@ -8,11 +8,14 @@ import { getCreateInfoHttpModule } from '../adapters/http/get-create-info/getCre
 import { billingCodecModule } from '../adapters/billing-codec/billingCodecModule.js';
 import { billingHttpModule } from '../adapters/http/billing/billingHttpModule.js';
 import { httpModule } from '../adapters/http/httpModule.js';
+import { kycHttpModule } from '../adapters/http/kyc/kycHttpModule.js';
 import { openApiModule } from '../adapters/http/openApiModule.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
 import { Logger } from '../adapters/logging/Logger.js';
 import { metricsModule } from '../adapters/metrics/metricsModule.js';
 import { MetricsRegistry } from '../adapters/metrics/MetricsRegistry.js';
+import { httpMoneyPlusCallbackModule } from '../adapters/moneyplus/httpMoneyPlusCallbackModule.js';
+import { moneyPlusModule } from '../adapters/moneyplus/moneyPlusModule.js';
 import type { Database } from '../adapters/persistence/Database.js';
 import { getCreateInfoPersistenceModule } from '../adapters/persistence/get-create-info/getCreateInfoPersistenceModule.js';
 import { billingPersistenceModule } from '../adapters/persistence/billing/billingPersistenceModule.js';
@@ -20,18 +23,26 @@ import { persistenceModule } from '../adapters/persistence/persistenceModule.js'
 import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
 import { CustomerCheck } from '../core/customer-check/CustomerCheck.js';
 import { outboxPersistenceModule } from '../adapters/persistence/outbox/outboxPersistenceModule.js';
+import { kycPersistenceModule } from '../adapters/persistence/kyc/kycPersistenceModule.js';
 import { outboxWorkerModule } from '../adapters/scheduler/outboxWorkerModule.js';
 import { Clock } from '../core/shared/Clock.js';
 import { UpgradeAccount } from '../core/upgrade-account/UpgradeAccount.js';
 import { UpgradeTargetLevel } from '../core/upgrade-account/ports.js';
 import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.js';
 import { institutionCryptoModule } from '../plugins/institution-crypto/institutionCryptoModule.js';
+import { moneyPlusSimulatorModule } from '../plugins/moneyplus-simulator/moneyPlusSimulatorModule.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 
 /** The adapter or plugin that fills the DA21 port, by `esb.adapter`. */
 const accountLevelGateways: Record<MidplatConfig['esb']['adapter'], ContainerModule> = {
   http: httpDa21GatewayModule,
   simulator: esbSimulatorModule,
+};
+
+/** The adapter or plugin that delivers Money+ callbacks, by `moneyPlus.adapter`. */
+const moneyPlusCallbackClients: Record<MidplatConfig['moneyPlus']['adapter'], ContainerModule> = {
+  http: httpMoneyPlusCallbackModule,
+  simulator: moneyPlusSimulatorModule,
 };
 
 function pick<T>(table: Record<string, T>, key: string, configKey: string): T {
@@ -75,6 +86,10 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     billingCodecModule,
     institutionCryptoModule(config.billing.institutions),
     billingHttpModule(config),
+    kycPersistenceModule,
+    moneyPlusModule(config),
+    pick(moneyPlusCallbackClients, config.moneyPlus.adapter, 'moneyPlus.adapter'),
+    kycHttpModule,
   );
   return container;
 }
