@@ -14,7 +14,7 @@ function isPlainObject(value: unknown): value is Record<string, Json> {
 }
 
 /** Objects merge key by key; arrays and scalars of the override replace the base. */
-function deepMerge(base: Json, override: Json): Json {
+export function deepMerge(base: Json, override: Json): Json {
   if (!isPlainObject(base) || !isPlainObject(override)) return override;
   const merged: Record<string, Json> = { ...base };
   for (const [key, value] of Object.entries(override)) {

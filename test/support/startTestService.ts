@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { loadConfig, type ConfigJson } from '../../config/loadConfig.js';
+import { deepMerge, loadConfig, type ConfigJson } from '../../config/loadConfig.js';
 import type { MidplatConfig } from '../../config/MidplatConfig.js';
 import { MidplatService } from '../../config/MidplatService.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './testDatabases.js';
@@ -30,15 +30,13 @@ export async function startTestService(kind: DatabaseKind, overrides: ConfigJson
       callback();
     },
   });
+  // Key by key, so an override of one http key keeps the ephemeral port.
   const config = loadConfig(
     {},
-    {
-      http: { port: 0 },
-      database: { url: database.url },
-      log: { level: 'info' },
-      demo: { loadOnStart: false },
-      ...(overrides as Record<string, ConfigJson>),
-    },
+    deepMerge(
+      { http: { port: 0 }, database: { url: database.url }, log: { level: 'info' }, demo: { loadOnStart: false } },
+      overrides,
+    ),
   );
   const service = new MidplatService(config, { logDestination, onQuery: (sql) => queries.push(sql) });
   try {
