@@ -1,61 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import autocannon from 'autocannon';
-import mysql from 'mysql2/promise';
 import { FixtureLoader } from '../../adapters/persistence/fixtures/FixtureLoader.js';
 import { SequelizeOutboxStore } from '../../adapters/persistence/outbox/SequelizeOutboxStore.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { MidplatService } from '../../config/MidplatService.js';
+import { BENCH_CONNECTIONS as CONNECTIONS, postLoad, scratchDatabase, type LoadRun as Run } from './postLoad.js';
 import type { Benchmark, BenchFigure, BenchRatio } from './BenchResult.js';
 
 const USERS = 200;
 const EVENTS = 2000;
-const CONNECTIONS = 10;
-const MYSQL_SERVER = process.env.MIDPLAT_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
-interface Run {
-  readonly requestsPerSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly non2xx: number;
-}
 
-async function load(url: string, path: string, token: string, amount: number, bodyOf: (index: number) => string): Promise<Run> {
-  let sent = 0;
-  const started = process.hrtime.bigint();
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    amount,
-    requests: [{ method: 'POST', path, headers: { 'content-type': 'application/json', acstkn: token }, setupRequest: (request) => ({ ...request, body: bodyOf(sent++) }) }],
-  });
-  // Measured over the whole run: autocannon's per-second average is too coarse for short runs.
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { requestsPerSecond: amount / seconds, p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx };
-}
-
-async function database(kind: 'sqlite' | 'mariadb'): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `midplat_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  if (kind === 'sqlite') {
-    const file = join(tmpdir(), `${name}.sqlite`);
-    return { url: `sqlite:${file}`, drop: async () => ['', '-wal', '-shm'].forEach((suffix) => rmSync(`${file}${suffix}`, { force: true })) };
-  }
-  const admin = await mysql.createConnection(MYSQL_SERVER);
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  await admin.end();
-  return {
-    url: `${MYSQL_SERVER}/${name}`,
-    drop: async () => {
-      const connection = await mysql.createConnection(MYSQL_SERVER);
-      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await connection.end();
-    },
-  };
-}
 
 /** The baseline: a bare node:http route that reads a JSON body and answers a JSON envelope. */
 async function runBare(): Promise<Run> {
@@ -70,7 +25,7 @@ async function runBare(): Promise<Run> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return await load(url, '/bare', 'none', EVENTS, (index) => JSON.stringify({ uid: uidOf(index), bizId: 'MPLUS' }));
+    return await postLoad({ url, path: '/bare', token: 'none', amount: EVENTS, bodyOf: (index) => JSON.stringify({ uid: uidOf(index), bizId: 'MPLUS' }) });
   } finally {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -80,7 +35,7 @@ async function runBare(): Promise<Run> {
 const uidOf = (index: number) => `B${String(index % USERS).padStart(6, '0')}`;
 
 async function runKyc(kind: 'sqlite' | 'mariadb'): Promise<{ figures: BenchFigure[]; ratios: BenchRatio[] }> {
-  const db = await database(kind);
+  const db = await scratchDatabase(kind);
   const config = loadConfig({}, { http: { port: 0 }, database: { url: db.url }, log: { level: 'warn' }, demo: { loadOnStart: false } });
   const service = new MidplatService(config);
   try {
@@ -93,15 +48,15 @@ async function runKyc(kind: 'sqlite' | 'mariadb'): Promise<{ figures: BenchFigur
     const url = `http://127.0.0.1:${address.port}`;
     const started = process.hrtime.bigint();
     // Every event is new and changes a Money+ field of an approved, subscribed user: profile, history, eventId and an outbox message.
-    const writes = await load(url, '/intranet/api/v1.0/kyc/KycChanged', 'demo-kyc-token', EVENTS, (index) =>
+    const writes = await postLoad({ url, path: '/intranet/api/v1.0/kyc/KycChanged', token: 'demo-kyc-token', amount: EVENTS, bodyOf: (index) =>
       JSON.stringify({ eventId: `bench-${index}`, uid: uidOf(index), occurredAt: 1700000000 + index, type: 'INFO', info: { name: `Bench User ${index}` } }),
-    );
+    });
     const store = service.container.get(SequelizeOutboxStore);
     while ((await store.countByStatus()).PENDING > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     const drainedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const reads = await load(url, '/intranet/api/v1.0/moneyplus/QueryFieldResult', 'demo-moneyplus-token', EVENTS, (index) =>
+    const reads = await postLoad({ url, path: '/intranet/api/v1.0/moneyplus/QueryFieldResult', token: 'demo-moneyplus-token', amount: EVENTS, bodyOf: (index) =>
       JSON.stringify({ uid: uidOf(index), bizId: 'MPLUS' }),
-    );
+    });
     if (writes.non2xx + reads.non2xx > 0) throw new Error(`kyc on ${kind}: ${writes.non2xx + reads.non2xx} answers were not 2xx`);
     // The baseline runs right after, on the same machine under the same load.
     const bare = await runBare();

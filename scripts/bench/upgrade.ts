@@ -1,75 +1,26 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import autocannon from 'autocannon';
-import mysql from 'mysql2/promise';
+import { loadavg } from 'node:os';
 import { FixtureLoader } from '../../adapters/persistence/fixtures/FixtureLoader.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { MidplatService } from '../../config/MidplatService.js';
 import { startBareKoa } from './bareKoa.js';
+import { BENCH_CONNECTIONS as CONNECTIONS, postLoad, scratchDatabase, type LoadRun as Run } from './postLoad.js';
 import type { Benchmark, BenchFigure, BenchRatio } from './BenchResult.js';
 
 const PATH = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
 const REQUESTS = 2000;
 const BARE_REQUESTS = 10000;
 const WARMUP = 300;
-const CONNECTIONS = 10;
-const MYSQL_SERVER = process.env.MIDPLAT_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
-interface Run {
-  readonly requestsPerSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly non2xx: number;
-}
-
-/** `amount` POSTs over CONNECTIONS connections; `bodyOf(i)` gives the i-th body. */
-async function load(url: string, amount: number, bodyOf: (index: number) => string): Promise<Run> {
-  let sent = 0;
-  const started = process.hrtime.bigint();
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    amount,
-    requests: [
-      {
-        method: 'POST',
-        path: PATH,
-        headers: { 'content-type': 'application/json', acstkn: 'demo-ivr-token' },
-        setupRequest: (request) => ({ ...request, body: bodyOf(sent++) }),
-      },
-    ],
-  });
-  // Completed requests over wall time: autocannon's per-second average is coarse for runs of a few seconds.
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { requestsPerSecond: result.requests.total / seconds, p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx };
-}
+/** `amount` UpgradeAccount POSTs; `bodyOf(i)` gives the i-th body. */
+const load = (url: string, amount: number, bodyOf: (index: number) => string): Promise<Run> =>
+  postLoad({ url, path: PATH, token: 'demo-ivr-token', amount, bodyOf });
 
 /** Every request decides a different member, so each one takes the full path: lock, audit, DA21, status. */
 const memberBody = (prefix: string) => (index: number) => JSON.stringify({ memberId: `${prefix}${String(index).padStart(6, '0')}`, isPass: true });
 
-async function database(kind: 'sqlite' | 'mariadb'): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `midplat_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  if (kind === 'sqlite') {
-    const file = join(tmpdir(), `${name}.sqlite`);
-    return { url: `sqlite:${file}`, drop: async () => rmSync(file, { force: true }) };
-  }
-  const admin = await mysql.createConnection(MYSQL_SERVER);
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  await admin.end();
-  return {
-    url: `${MYSQL_SERVER}/${name}`,
-    drop: async () => {
-      const connection = await mysql.createConnection(MYSQL_SERVER);
-      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await connection.end();
-    },
-  };
-}
 
 async function runUpgrade(kind: 'sqlite' | 'mariadb'): Promise<Run> {
-  const db = await database(kind);
+  const db = await scratchDatabase(kind);
   const config = loadConfig({}, { http: { port: 0 }, database: { url: db.url }, log: { level: 'warn' }, demo: { loadOnStart: false } });
   const service = new MidplatService(config);
   try {
