@@ -7,24 +7,20 @@ import { FixtureLoader, InvalidFixture } from '../../../adapters/persistence/fix
 import { migrate, migrateDownAll } from '../../../adapters/persistence/migrate.js';
 import { persistenceModule } from '../../../adapters/persistence/persistenceModule.js';
 import { BillingCustomerRepository } from '../../../core/customer-check/ports.js';
+import { aBillingCustomer } from '../../support/billingMothers.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
 
+/** The seed's customer as a fixture item: a name GBK cannot hold, an ID number, and a payment past 2^32 fen. */
 const customer = (overrides: Record<string, unknown> = {}) => ({
-  companyId: '654321',
-  billKey: '123456',
-  contractNo: 'CONTRACT001',
-  customerName: '张𠮷',
+  ...aBillingCustomer({
+    customerName: '张𠮷',
+    payments: [
+      { payDate: '20231015', amount: 15000 },
+      { payDate: '20231215', amount: 4_000_000_000_000 },
+      { payDate: '20231115', amount: 19000 },
+    ],
+  }),
   idNo: '110101199001011234',
-  customerPhone: '13812345678',
-  customerAddress: '北京市朝阳区建国路88号',
-  customerStatus: '1',
-  serviceStatus: '1',
-  registerDate: '20200101',
-  payments: [
-    { payDate: '20231015', amount: 15000 },
-    { payDate: '20231215', amount: 4_000_000_000_000 },
-    { payDate: '20231115', amount: 19000 },
-  ],
   ...overrides,
 });
 
