@@ -1,20 +1,18 @@
 import { TextDecoder } from 'node:util';
 import iconv from 'iconv-lite';
 
-/**
- * Characters XML 1.0 cannot carry at all, not even as a reference (C0 controls other
- * than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
- */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
-// eslint-disable-next-line no-control-regex
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\x00-\x7f]/gu;
 const QUESTION_MARK = 0x3f;
-
-const encodable = new Map<number, boolean>();
 const windows936 = new TextDecoder('gbk', { fatal: true });
+
+/**
+ * What each BMP code point becomes in GBK, worked out the first time it is written:
+ * 0 not yet known, REFERENCE when it goes out as `&#…;`, else its GBK code (one byte
+ * 0x80, or lead << 8 | trail). A fixed 128 KiB table, so replies echoing arbitrary text
+ * cannot grow it; GBK has nothing outside the BMP.
+ */
+const UNKNOWN = 0;
+const REFERENCE = 1;
+const gbkCodes = new Uint16Array(0x10000);
 
 /**
  * iconv-lite writes `?` for what GBK lacks (SPEC 10), so ask it one character at a time,
@@ -23,45 +21,75 @@ const windows936 = new TextDecoder('gbk', { fatal: true });
  * when the standard GBK decoder gives it back. Private-use characters (GBK's user-defined
  * areas) have no agreed meaning between banks and go out as references too.
  */
-function decodesBackTo(bytes: Buffer, character: string): boolean {
+function gbkCodeOf(codePoint: number): number {
+  const character = String.fromCharCode(codePoint);
+  if (codePoint >= 0xe000 && codePoint <= 0xf8ff) return REFERENCE;
+  const bytes = iconv.encode(character, 'gbk');
+  if (bytes.length === 1 && bytes[0] === QUESTION_MARK) return REFERENCE;
   try {
-    return windows936.decode(bytes) === character;
+    if (windows936.decode(bytes) !== character) return REFERENCE;
   } catch {
-    return false;
+    return REFERENCE;
   }
+  return bytes.length === 1 ? bytes[0]! : (bytes[0]! << 8) | bytes[1]!;
 }
 
-function gbkCanEncode(codePoint: number): boolean {
-  let known = encodable.get(codePoint);
-  if (known === undefined) {
-    const character = String.fromCodePoint(codePoint);
-    const bytes = iconv.encode(character, 'gbk');
-    const privateUse = codePoint >= 0xe000 && codePoint <= 0xf8ff;
-    known = !privateUse && !(bytes.length === 1 && bytes[0] === QUESTION_MARK) && decodesBackTo(bytes, character);
-    encodable.set(codePoint, known);
-  }
-  return known;
-}
+const MARKUP = /[&<>\r]/;
 
 /** Escapes text for XML element content; CR as a reference so parsers do not fold it into LF. */
 export function escapeXmlText(text: string): string {
+  if (!MARKUP.test(text)) return text;
   return text.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
 }
+
+class NotXmlCharacter extends Error {
+  constructor() {
+    super('the reply holds a character XML 1.0 cannot carry');
+  }
+}
+
+/** C0 controls other than tab, LF and CR (XML 1.0's Char production leaves them out). */
+const isForbiddenControl = (unit: number) => unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d;
+
+// Output is built in one scratch buffer, then copied out at its exact length. Encoding is
+// synchronous, so no two replies ever share it at once. A BMP reference takes at most 8
+// bytes (`&#65533;`) for one UTF-16 unit, the most any unit can need.
+const MAX_BYTES_PER_UNIT = 8;
+let scratch = Buffer.allocUnsafe(16 * 1024);
 
 /**
  * XML text (already escaped) as GBK bytes; every character GBK cannot hold becomes a
  * decimal numeric character reference (`𠮷` → `&#134071;`), never `?`.
- * Throws for characters XML 1.0 cannot carry in any form.
+ * Throws for characters XML 1.0 cannot carry in any form (C0 controls other than tab,
+ * LF and CR, lone surrogates, U+FFFE and U+FFFF).
  */
 export function encodeGbkXmlText(xml: string): Buffer {
-  if (ASCII_ONLY.test(xml)) {
-    if (NOT_XML.test(xml)) throw new Error('the reply holds a character XML 1.0 cannot carry');
-    return Buffer.from(xml, 'latin1');
+  if (scratch.length < xml.length * MAX_BYTES_PER_UNIT) scratch = Buffer.allocUnsafe(xml.length * MAX_BYTES_PER_UNIT);
+  const out = scratch;
+  let length = 0;
+  for (let index = 0; index < xml.length; index += 1) {
+    const unit = xml.charCodeAt(index);
+    if (unit < 0x80) {
+      if (isForbiddenControl(unit)) throw new NotXmlCharacter();
+      out[length++] = unit;
+      continue;
+    }
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      const low = xml.charCodeAt(index + 1); // NaN past the end
+      if (unit > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) throw new NotXmlCharacter();
+      index += 1;
+      length += out.write(`&#${(unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000};`, length, 'latin1');
+      continue;
+    }
+    if (unit === 0xfffe || unit === 0xffff) throw new NotXmlCharacter();
+    let code = gbkCodes[unit]!;
+    if (code === UNKNOWN) code = gbkCodes[unit] = gbkCodeOf(unit);
+    if (code === REFERENCE) length += out.write(`&#${unit};`, length, 'latin1');
+    else if (code < 0x100) out[length++] = code;
+    else {
+      out[length++] = code >> 8;
+      out[length++] = code & 0xff;
+    }
   }
-  if (NOT_XML.test(xml)) throw new Error('the reply holds a character XML 1.0 cannot carry');
-  const safe = xml.replace(NON_ASCII, (character) => {
-    const codePoint = character.codePointAt(0)!;
-    return gbkCanEncode(codePoint) ? character : `&#${codePoint};`;
-  });
-  return iconv.encode(safe, 'gbk');
+  return Buffer.from(out.subarray(0, length));
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { expect } from 'chai';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { GbkXmlCodec } from '../../../adapters/billing-codec/GbkXmlCodec.js';
+import { encodeGbkXmlText } from '../../../adapters/billing-codec/gbkWithReferences.js';
 import { readXmlDocument, writeXmlDocument } from '../../../adapters/billing-codec/xmlDocument.js';
 import { projectRoot } from '../../../config/projectRoot.js';
 import { BillingParameterInvalid } from '../../../core/customer-check/errors.js';
@@ -191,6 +193,13 @@ describe('GbkXmlCodec', () => {
       expect(text).not.to.contain('?<');
     });
 
+    it('refuses characters XML 1.0 cannot carry at all, even as references', () => {
+      for (const bad of ['\u0000', '\u0008', '\u001f', '\ufffe', '\uffff', '\ud842', '\udfb7', 'a\udfb7\ud842b']) {
+        expect(() => encodeGbkXmlText(`<a>${bad}</a>`), JSON.stringify(bad)).to.throw(/XML 1.0 cannot carry/);
+      }
+      expect(encodeGbkXmlText('\t\n\r\u007f').toString('latin1')).to.equal('\t\n\r\u007f');
+    });
+
     it('escapes markup characters in values', () => {
       const text = Buffer.from(codec.encode({ customerAddress: 'A&B <1>' })).toString('latin1');
       expect(text).to.contain('<customerAddress>A&amp;B &lt;1&gt;</customerAddress>');
@@ -213,6 +222,40 @@ describe('GbkXmlCodec', () => {
           expect(bytes.includes(ascii('&#')) && !/\r/.test(value)).to.equal(false);
         }),
         { numRuns: 500 },
+      );
+    });
+
+    it("writes iconv-lite's GBK bytes for what a GBK decoder gives back, and a decimal reference for anything else", () => {
+      // The oracle, one character at a time with iconv-lite and Node's decoder, as SPEC 10 prescribes.
+      const decoder = new TextDecoder('gbk', { fatal: true });
+      const expected = (text: string) =>
+        Buffer.concat(
+          [...text].map((character) => {
+            const codePoint = character.codePointAt(0)!;
+            if (codePoint < 0x80) return ascii(character);
+            const bytes = iconv.encode(character, 'gbk');
+            let back: string | undefined;
+            try {
+              back = decoder.decode(bytes);
+            } catch {
+              back = undefined;
+            }
+            const privateUse = codePoint >= 0xe000 && codePoint <= 0xf8ff;
+            return back === character && !privateUse ? bytes : ascii(`&#${codePoint};`);
+          }),
+        );
+      const character = fc.oneof(
+        fc.constantFrom(...repertoire),
+        fc.constantFrom('€', '䶮', 'ǹ', '⺁', '\ue000', '\uf8ff', '\ue5e5', '𠮷', '😀', '\ufffd', '\u0080', '\u00a0'),
+        fc.integer({ min: 0x20, max: 0xd7ff }).map((codePoint) => String.fromCodePoint(codePoint)),
+        fc.integer({ min: 0xe000, max: 0xfffd }).map((codePoint) => String.fromCodePoint(codePoint)),
+        fc.integer({ min: 0x10000, max: 0x10ffff }).map((codePoint) => String.fromCodePoint(codePoint)),
+      );
+      fc.assert(
+        fc.property(fc.array(character, { maxLength: 60 }).map((characters) => characters.join('')), (text) => {
+          expect(encodeGbkXmlText(text).equals(expected(text))).to.equal(true);
+        }),
+        { numRuns: 1000 },
       );
     });
 
