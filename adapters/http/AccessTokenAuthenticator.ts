@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { ConsumerConfig, Scope } from '../../config/MidplatConfig.js';
 import { HttpProblem } from './HttpProblem.js';
 
@@ -29,7 +29,7 @@ export class AccessTokenAuthenticator {
   /** The consumer allowed to use `scope`; 401 without a known token, 403 without the scope. */
   authorize(token: string | undefined, scope: Scope): Consumer {
     if (!token) throw new HttpProblem(401, 'UNAUTHORIZED', 'The Acstkn header is missing');
-    const digest = createHash('sha256').update(token, 'utf8').digest();
+    const digest = hash('sha256', token, 'buffer');
     let found: StoredConsumer | undefined;
     for (const consumer of this.consumers) {
       if (timingSafeEqual(digest, consumer.tokenDigest) && !found) found = consumer;

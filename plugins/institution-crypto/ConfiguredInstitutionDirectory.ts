@@ -1,8 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { BillingSecurityRejected } from '../../core/customer-check/errors.js';
 import type { InstitutionDirectory, PartnerInstitution } from '../../core/customer-check/ports.js';
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+const sha256 = (text: string) => hash('sha256', text, 'buffer');
 
 /**
  * Institutions by API key. Keys are compared as SHA-256 digests with timingSafeEqual
