@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Sequelize, type Transaction } from 'sequelize';
+import { SqliteStatementCache } from './SqliteStatementCache.js';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -57,6 +58,8 @@ export class Database {
   private readonly scope = new AsyncLocalStorage<Transaction>();
   private readonly sqliteWriters = new SerialQueue();
   private readonly modelSets = new Map<unknown, unknown>();
+  /** Prepared statements of the driver-level hot reads (`selectRows`) on SQLite. */
+  readonly sqliteStatements = new SqliteStatementCache();
 
   constructor(options: DatabaseOptions) {
     this.dialect = dialectOf(options.url);
@@ -97,6 +100,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    await this.sqliteStatements.finalizeAll();
     await this.sequelize.close();
   }
 }
