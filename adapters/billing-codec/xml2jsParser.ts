@@ -21,7 +21,7 @@ type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: f
 /**
  * Any XML document as xml2js (sax, strict) reads it: `{ root: element }`, one child → text,
  * repeated children → arrays, empty elements → ''. Throws EPARAM1 when sax reports an error
- * before the root closes.
+ * before the root closes. The reference flatXmlFastPath.ts must agree with.
  */
 export function parseXml(text: string): unknown {
   const current: { outcome?: Outcome } = {};

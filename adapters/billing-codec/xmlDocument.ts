@@ -1,5 +1,6 @@
 import { BillingParameterInvalid } from '../../core/customer-check/errors.js';
 import { decodeStrict } from './xmlCharset.js';
+import { readFlatXml } from './flatXmlFastPath.js';
 import { encodeGbkXmlText, escapeXmlText } from './gbkWithReferences.js';
 import { parseXml } from './xml2jsParser.js';
 
@@ -20,7 +21,8 @@ export function readXmlDocument<F extends string>(
 ): Partial<Record<F, string>> {
   const text = decodeStrict(body, charset);
   if (DTD.test(text)) throw new BillingParameterInvalid(null, '报文不允许包含 DTD 或实体声明');
-  const document = parseXml(text) as Record<string, unknown> | null;
+  // The hand-written reader answers for the usual flat request; xml2js for everything else.
+  const document = (readFlatXml(text, root, fields) ?? parseXml(text)) as Record<string, unknown> | null;
   if (document === null || typeof document !== 'object' || !Object.hasOwn(document, root)) {
     throw new BillingParameterInvalid(null, `根元素须为 <${root}>`);
   }
