@@ -26,7 +26,7 @@ const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
 const API_KEY = 'demo-billing-api-key-00001';
 const PATH = '/billing/CustomerCheck';
 
-const request = (billKey: string) =>
+export const request = (billKey: string) =>
   iconv.encode(
     `<?xml version="1.0" encoding="GBK"?>\n<in>\n  <Version>1.0.1</Version>\n  <InstId>00001</InstId>\n  <TranCode>CustomerCheck</TranCode>\n` +
       `  <TranDate>20240101</TranDate>\n  <TranSeq>123456789012</TranSeq>\n  <billKey>${billKey}</billKey>\n  <companyId>654321</companyId>\n` +

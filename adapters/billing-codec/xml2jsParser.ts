@@ -1,0 +1,44 @@
+import { Parser } from 'xml2js';
+import { BillingParameterInvalid } from '../../core/customer-check/errors.js';
+
+const PARSER_OPTIONS = {
+  explicitArray: false,
+  explicitRoot: true,
+  ignoreAttrs: true,
+  trim: false,
+  normalize: false,
+  strict: true,
+  async: false,
+  emptyTag: '',
+} as const;
+
+// One parser, reset for every document: building an xml2js Parser costs about a third of a
+// parse. Parsing is synchronous (`async: false`), so no two documents ever share it at once.
+// `reset` drops the listeners too; sax may report one error several times, hence `??=`.
+const parser = new Parser(PARSER_OPTIONS);
+type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false };
+
+/**
+ * Any XML document as xml2js (sax, strict) reads it: `{ root: element }`, one child → text,
+ * repeated children → arrays, empty elements → ''. Throws EPARAM1 when sax reports an error
+ * before the root closes. The reference flatXmlFastPath.ts must agree with.
+ */
+export function parseXml(text: string): unknown {
+  const current: { outcome?: Outcome } = {};
+  parser.reset();
+  parser.on('end', (value: unknown) => {
+    current.outcome ??= { ok: true, value };
+  });
+  parser.on('error', () => {
+    current.outcome ??= { ok: false };
+  });
+  try {
+    parser.parseString(text);
+  } catch {
+    current.outcome ??= { ok: false };
+  } finally {
+    parser.reset();
+  }
+  if (!current.outcome?.ok) throw new BillingParameterInvalid(null, 'XML 格式错误');
+  return current.outcome.value;
+}
