@@ -14,14 +14,15 @@ const PARSER_OPTIONS = {
 
 // One parser, reset for every document: building an xml2js Parser costs about a third of a
 // parse. Parsing is synchronous (`async: false`), so no two documents ever share it at once.
-// `reset` drops the listeners too; sax may report one error several times, hence `??=`.
+// `reset` drops the listeners too. xml2js reports the document at the root's end tag, so
+// an error reported after it (text or a second root after `</in>`) still fails the parse.
 const parser = new Parser(PARSER_OPTIONS);
 type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false };
 
 /**
  * Any XML document as xml2js (sax, strict) reads it: `{ root: element }`, one child → text,
- * repeated children → arrays, empty elements → ''. Throws EPARAM1 when sax reports an error
- * before the root closes. The reference flatXmlFastPath.ts must agree with.
+ * repeated children → arrays, empty elements → ''. Throws EPARAM1 when sax reports any
+ * error, including content after the root. The reference flatXmlFastPath.ts must agree with.
  */
 export function parseXml(text: string): unknown {
   const current: { outcome?: Outcome } = {};
@@ -30,12 +31,12 @@ export function parseXml(text: string): unknown {
     current.outcome ??= { ok: true, value };
   });
   parser.on('error', () => {
-    current.outcome ??= { ok: false };
+    current.outcome = { ok: false };
   });
   try {
     parser.parseString(text);
   } catch {
-    current.outcome ??= { ok: false };
+    current.outcome = { ok: false };
   } finally {
     parser.reset();
   }

@@ -145,6 +145,16 @@ describe('GbkXmlCodec', () => {
       refusal(() => codec.decode(whole.subarray(0, whole.length - 10), undefined));
     });
 
+    it('rejects text or a second root after the root element, still allowing whitespace, comments and PIs there', () => {
+      const whole = fixture('customer-check-request.gbk.xml').toString('latin1').trimEnd();
+      for (const after of ['junk', '<in><TranSeq>2</TranSeq></in>', '&amp;', '<filed1>x</filed1>']) {
+        expect(refusal(() => codec.decode(ascii(`${whole}${after}`), undefined)).message, after).to.contain('XML 格式错误');
+      }
+      for (const after of ['\n  \n', '<!-- end -->\n', '<?audit x?>']) {
+        expect(codec.decode(ascii(`${whole}${after}`), undefined).TranCode, after).to.equal('CustomerCheck');
+      }
+    });
+
     it('rejects another root element, an empty body and plain text', () => {
       refusal(() => codec.decode(ascii('<out><Version>1</Version></out>'), undefined));
       refusal(() => codec.decode(ascii(''), undefined));
