@@ -58,6 +58,9 @@ async function listenBareKoa(reply: Buffer): Promise<{ url: string; close: () =>
     ctx.set('Content-Type', 'application/xml; charset=GBK');
     ctx.body = reply;
   });
+  router.get('/healthz', (ctx) => {
+    ctx.body = { status: 'ok' };
+  });
   app.use(router.routes());
   const server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -71,12 +74,12 @@ async function listenBareKoa(reply: Buffer): Promise<{ url: string; close: () =>
 }
 
 /** autocannon in a worker thread, so the load generator does not share the server's event loop. */
-async function fire(url: string, body: Buffer): Promise<autocannon.Result> {
+async function fire(url: string, body: Buffer | undefined, path = PATH): Promise<autocannon.Result> {
   const result = await autocannon({
-    url: `${url}${PATH}`,
-    method: 'POST',
-    headers: { 'content-type': 'application/xml', 'x-api-key': API_KEY },
-    body: body.toString('latin1'),
+    url: `${url}${path}`,
+    method: body ? 'POST' : 'GET',
+    headers: body ? { 'content-type': 'application/xml', 'x-api-key': API_KEY } : {},
+    body: body?.toString('latin1'),
     connections: CONNECTIONS,
     duration: DURATION_S,
     workers: 1,
@@ -119,6 +122,10 @@ export const benchmark: Benchmark = {
       await fire(midplatUrl, body); // warm-up: JIT, statement caches, connection pool
       const ours = await fire(midplatUrl, body);
       const baseline = await fire(bare.url, body);
+      // The floor under any route: Midplat's own stack (request id, access log, metrics,
+      // shutdown tracking) answering a constant, against the same answer from bare Koa.
+      const stackFloor = await fire(midplatUrl, undefined, '/healthz');
+      const bareFloor = await fire(bare.url, undefined, '/healthz');
       const figure = (label: string, value: number, unit: string): BenchFigure => ({ label, value, unit });
       return {
         name: 'billing',
@@ -129,6 +136,9 @@ export const benchmark: Benchmark = {
           figure('bare Koa fixed GBK reply: requests/s', baseline.requests.average, 'req/s'),
           figure('bare Koa fixed GBK reply: latency p50', baseline.latency.p50, 'ms'),
           figure('bare Koa fixed GBK reply: latency p99', baseline.latency.p99, 'ms'),
+          figure('Midplat GET /healthz: requests/s', stackFloor.requests.average, 'req/s'),
+          figure('bare Koa GET /healthz: requests/s', bareFloor.requests.average, 'req/s'),
+          figure('Midplat stack alone, /healthz / bare Koa (the ceiling of any route, no target)', stackFloor.requests.average / bareFloor.requests.average, 'x'),
           figure('machine load average (1 min) at the end', loadavg()[0] ?? 0, 'runnable'),
         ],
         ratios: [{ label: 'CustomerCheck / bare Koa requests/s', value: ours.requests.average / baseline.requests.average, target: 0.6 }],
