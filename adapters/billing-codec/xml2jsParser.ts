@@ -1,5 +1,6 @@
 import { Parser } from 'xml2js';
 import { BillingParameterInvalid } from '../../core/customer-check/errors.js';
+import { XML_PREDEFINED_ENTITIES } from './xmlPredefinedEntities.js';
 
 const PARSER_OPTIONS = {
   explicitArray: false,
@@ -20,6 +21,15 @@ const parser = new Parser(PARSER_OPTIONS);
 type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false };
 
 /**
+ * xml2js does not pass sax its `strictEntities` option, so sax would expand the whole HTML
+ * set (`&nbsp;`, `&copy;`…). Its table is swapped for XML's five after every reset; sax
+ * then refuses any other name. (It still reads `&AMP;` as `&amp;`, the same character.)
+ */
+function onlyPredefinedEntities(): void {
+  (parser as unknown as { saxParser: { ENTITIES: Record<string, string> } }).saxParser.ENTITIES = Object.create(XML_PREDEFINED_ENTITIES) as Record<string, string>;
+}
+
+/**
  * Any XML document as xml2js (sax, strict) reads it: `{ root: element }`, one child → text,
  * repeated children → arrays, empty elements → ''. Throws EPARAM1 when sax reports any
  * error, including content after the root. The reference flatXmlFastPath.ts must agree with.
@@ -27,6 +37,7 @@ type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: f
 export function parseXml(text: string): unknown {
   const current: { outcome?: Outcome } = {};
   parser.reset();
+  onlyPredefinedEntities();
   parser.on('end', (value: unknown) => {
     current.outcome ??= { ok: true, value };
   });
