@@ -89,15 +89,19 @@ describe('outbox workers in three processes on one MariaDB', function () {
     const before = receiver.deliveries.length;
     const phaseOne = enqueued.length;
     receiver.delayMs = 20;
-    const victim = workers[1]!;
-    // The victim's requests get no answer, so it is surely mid-batch when killed.
-    receiver.holdWorker = victim.name;
+    // The first worker to deliver is the victim (a fixed one may never win a claim while the
+    // others drain): its requests get no answer, so it is surely mid-batch when killed.
+    receiver.holdNextWorker = true;
     // Killed as soon as it holds a delivery, well within its lease, while enqueuing goes on.
     const killed = receiver
-      .until(() => receiver.deliveries.slice(before).some((delivery) => delivery.worker === victim.name), 30_000)
-      .then(() => victim.kill());
+      .until(() => receiver.holdWorker !== undefined, 30_000)
+      .then(async () => {
+        const victim = workers.find((worker) => worker.name === receiver.holdWorker)!;
+        await victim.kill();
+        return victim;
+      });
     await enqueue(1000, 100, 'b');
-    await killed;
+    const victim = await killed;
     const phaseTwo = enqueued.slice(phaseOne);
 
     // Delivered means answered to a live worker: what the victim held never was, so its ids
