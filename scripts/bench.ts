@@ -21,7 +21,8 @@ function printTable(results: BenchResult[]): void {
   for (const result of results) {
     for (const figure of result.figures) rows.push([result.name, figure.label, figure.value.toFixed(2), figure.unit]);
     for (const ratio of result.ratios) {
-      rows.push([result.name, ratio.label, ratio.value.toFixed(2), `x (target >= ${ratio.target}: ${ratio.value >= ratio.target ? 'met' : 'MISSED'})`]);
+      const verdict = ratio.target === undefined ? 'no target set' : `target >= ${ratio.target}: ${ratio.value >= ratio.target ? 'met' : 'MISSED'}`;
+      rows.push([result.name, ratio.label, ratio.value.toFixed(2), `x (${verdict})`]);
     }
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));

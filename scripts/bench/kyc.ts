@@ -61,8 +61,8 @@ async function runKyc(kind: 'sqlite' | 'mariadb'): Promise<{ figures: BenchFigur
     // The baseline runs right after, on the same machine under the same load.
     const bare = await runBare();
     const ratios: BenchRatio[] = [
-      { label: `QueryFieldResult (${kind}) / bare node:http route throughput`, value: reads.requestsPerSecond / bare.requestsPerSecond, target: 0.1 },
-      { label: `KycChanged with callback (${kind}) / bare node:http route throughput`, value: writes.requestsPerSecond / bare.requestsPerSecond, target: 0.02 },
+      { label: `QueryFieldResult (${kind}) / bare node:http route throughput`, value: reads.requestsPerSecond / bare.requestsPerSecond },
+      { label: `KycChanged with callback (${kind}) / bare node:http route throughput`, value: writes.requestsPerSecond / bare.requestsPerSecond },
     ];
     const figures: BenchFigure[] = [
       { label: `bare node:http route throughput (after ${kind})`, value: bare.requestsPerSecond, unit: 'req/s' },
