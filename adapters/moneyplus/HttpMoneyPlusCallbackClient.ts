@@ -1,10 +1,9 @@
 import { inject, injectable } from 'inversify';
-import type { MoneyPlusCallbackPayload } from '../../core/kyc-change-notifier/MoneyPlusCallback.js';
 import { MONEYPLUS_CALLBACK_TOPIC } from '../../core/kyc-change-notifier/MoneyPlusCallback.js';
 import { Clock } from '../../core/shared/Clock.js';
 import type { DeliveryResult, OutboxDelivery, OutboxHandler } from '../../core/shared/OutboxHandler.js';
 import { ConfiguredMoneyPlusPartners } from './ConfiguredMoneyPlusPartners.js';
-import { buildCallbackRequest, readCallbackReply, retryAfterMs } from './moneyPlusCallbackRequest.js';
+import { readCallbackReply, retryAfterMs, signedCallbackFor } from './moneyPlusCallbackRequest.js';
 import { MoneyPlusSettings } from './MoneyPlusSettings.js';
 
 function networkError(error: unknown): string {
@@ -31,10 +30,9 @@ export class HttpMoneyPlusCallbackClient implements OutboxHandler {
   }
 
   async deliver(delivery: OutboxDelivery): Promise<DeliveryResult> {
-    const { bizId } = delivery.payload as MoneyPlusCallbackPayload;
-    const partner = this.partners.endpointOf(bizId);
-    if (!partner) return { ok: false, error: `no Money+ partner "${bizId}" is configured` };
-    const request = buildCallbackRequest(delivery, partner, Math.floor(this.clock.now().getTime() / 1000));
+    const signed = signedCallbackFor(delivery, this.partners, this.clock.now());
+    if (!signed.ok) return signed;
+    const { request } = signed;
     let response: Response;
     let text: string;
     try {

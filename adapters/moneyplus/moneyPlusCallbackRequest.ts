@@ -1,6 +1,7 @@
 import type { MoneyPlusCallbackPayload } from '../../core/kyc-change-notifier/MoneyPlusCallback.js';
 import type { OutboxDelivery } from '../../core/shared/OutboxHandler.js';
 import type { MoneyPlusPartnerConfig } from '../../config/MidplatConfig.js';
+import type { ConfiguredMoneyPlusPartners } from './ConfiguredMoneyPlusPartners.js';
 import { signWebhook } from './standardWebhooks.js';
 
 export interface CallbackRequest {
@@ -18,7 +19,7 @@ export function callbackBody(messageId: string, payload: MoneyPlusCallbackPayloa
  * One signed attempt: `webhook-id` is the message id (the same on every retry),
  * `webhook-timestamp` is this attempt's time, and the signature covers both and the body.
  */
-export function buildCallbackRequest(delivery: OutboxDelivery, partner: MoneyPlusPartnerConfig, timestampSeconds: number): CallbackRequest {
+function buildCallbackRequest(delivery: OutboxDelivery, partner: MoneyPlusPartnerConfig, timestampSeconds: number): CallbackRequest {
   const body = callbackBody(delivery.id, delivery.payload as MoneyPlusCallbackPayload);
   return {
     url: partner.callbackUrl,
@@ -30,6 +31,18 @@ export function buildCallbackRequest(delivery: OutboxDelivery, partner: MoneyPlu
     },
     body,
   };
+}
+
+export type SignedCallback =
+  | { readonly ok: true; readonly request: CallbackRequest; readonly partner: MoneyPlusPartnerConfig }
+  | { readonly ok: false; readonly error: string };
+
+/** This attempt's signed request and the partner it goes to, or why there is none (an unknown bizId). */
+export function signedCallbackFor(delivery: OutboxDelivery, partners: ConfiguredMoneyPlusPartners, now: Date): SignedCallback {
+  const { bizId } = delivery.payload as MoneyPlusCallbackPayload;
+  const partner = partners.endpointOf(bizId);
+  if (!partner) return { ok: false, error: `no Money+ partner "${bizId}" is configured` };
+  return { ok: true, request: buildCallbackRequest(delivery, partner, Math.floor(now.getTime() / 1000)), partner };
 }
 
 export type CallbackReply = { readonly ok: true } | { readonly ok: false; readonly error: string };

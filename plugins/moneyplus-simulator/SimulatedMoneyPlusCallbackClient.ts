@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { inject, injectable } from 'inversify';
-import { MONEYPLUS_CALLBACK_TOPIC, type MoneyPlusCallbackPayload } from '../../core/kyc-change-notifier/MoneyPlusCallback.js';
+import { MONEYPLUS_CALLBACK_TOPIC } from '../../core/kyc-change-notifier/MoneyPlusCallback.js';
 import { Clock } from '../../core/shared/Clock.js';
 import type { DeliveryResult, OutboxDelivery, OutboxHandler } from '../../core/shared/OutboxHandler.js';
 import { ConfiguredMoneyPlusPartners } from '../../adapters/moneyplus/ConfiguredMoneyPlusPartners.js';
-import { buildCallbackRequest, readCallbackReply, type CallbackRequest } from '../../adapters/moneyplus/moneyPlusCallbackRequest.js';
+import { readCallbackReply, signedCallbackFor, type CallbackRequest } from '../../adapters/moneyplus/moneyPlusCallbackRequest.js';
 import { MoneyPlusSettings } from '../../adapters/moneyplus/MoneyPlusSettings.js';
 import { signWebhook } from '../../adapters/moneyplus/standardWebhooks.js';
 
@@ -46,10 +46,9 @@ export class SimulatedMoneyPlusCallbackClient implements OutboxHandler {
   }
 
   async deliver(delivery: OutboxDelivery): Promise<DeliveryResult> {
-    const { bizId } = delivery.payload as MoneyPlusCallbackPayload;
-    const partner = this.partners.endpointOf(bizId);
-    if (!partner) return { ok: false, error: `no Money+ partner "${bizId}" is configured` };
-    const request = buildCallbackRequest(delivery, partner, Math.floor(this.clock.now().getTime() / 1000));
+    const signed = signedCallbackFor(delivery, this.partners, this.clock.now());
+    if (!signed.ok) return signed;
+    const { request, partner } = signed;
     this.received.push(request);
     if (this.received.length > KEPT_REQUESTS) this.received.shift();
     const reply = simulatedMoneyPlusReply(request, partner.secret);
