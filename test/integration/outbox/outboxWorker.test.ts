@@ -152,6 +152,20 @@ for (const kind of DATABASE_KINDS) {
       expect((await rig.store.find(shortId))!.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(5000);
     });
 
+    it("caps a partner's huge Retry-After at the largest backoffMs entry, so the uid's later messages still go out", async () => {
+      await build();
+      const parkedId = await enqueue('u1', { n: 1 });
+      const laterId = await enqueue('u1', { n: 2 });
+      handler.answer = (delivery) => (delivery.id === parkedId && delivery.attempt === 1 ? { ok: false, error: 'HTTP 429', retryAfterMs: 999_999_999_000 } : { ok: true });
+      await rig.worker.runOnce();
+      expect((await rig.store.find(parkedId))!.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(Math.max(...BACKOFF));
+      clock.advance(Math.max(...BACKOFF));
+      await rig.worker.runOnce();
+      await rig.worker.runOnce();
+      expect((await rig.store.find(parkedId))!.status).to.equal('DONE');
+      expect((await rig.store.find(laterId))!.status).to.equal('DONE');
+    });
+
     it("marks the message FAILED after the handler's maxAttempts attempts and stops trying", async () => {
       handler = new RecordingOutboxHandler('test.topic', 2);
       await build();

@@ -33,4 +33,9 @@ describe('backoffDelay', () => {
     expect(backoffDelay(1, SVIX, () => 0.5, 60000)).to.equal(60000);
     expect(backoffDelay(2, SVIX, () => 0.5, 60000)).to.equal(300000);
   });
+
+  it("caps the receiver's Retry-After at the largest backoffMs entry", () => {
+    expect(backoffDelay(1, SVIX, () => 0.5, 999999999 * 1000)).to.equal(36000000);
+    expect(backoffDelay(1, [1000, 9000, 2000], () => 0.5, 60000)).to.equal(9000);
+  });
 });
