@@ -1,6 +1,6 @@
 /** The validated configuration (SPEC 2.2). `configSchema` is its JSON Schema. */
 export interface MidplatConfig {
-  http: { port: number; bodyLimitBytes: number; shutdownGraceMs: number };
+  http: { port: number; bodyLimitBytes: number; shutdownGraceMs: number; headersTimeoutMs: number; maxConnections: number };
   database: { url: string; poolMax: number };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   auth: { consumers: ConsumerConfig[] };

@@ -46,7 +46,7 @@ export class MidplatService {
       bodyLimitBytes: config.http.bodyLimitBytes,
       observers: this.container.getAll(HttpRequestObserver, { optional: true }),
     });
-    this.server = new HttpServer(app as never);
+    this.server = new HttpServer(app as never, config.http);
   }
 
   /** Schema and data, without listening (`npm run migrate` uses the first half). */

@@ -11,11 +11,14 @@ export const configSchema = {
     http: {
       type: 'object',
       additionalProperties: false,
-      required: ['port', 'bodyLimitBytes', 'shutdownGraceMs'],
+      required: ['port', 'bodyLimitBytes', 'shutdownGraceMs', 'headersTimeoutMs', 'maxConnections'],
       properties: {
         port: { type: 'integer', minimum: 0, maximum: 65535 },
         bodyLimitBytes: positiveInt,
         shutdownGraceMs: positiveInt,
+        // Under the 60 s request timeout: a slow sender of headers is cut well before it.
+        headersTimeoutMs: { type: 'integer', minimum: 1, maximum: 60000 },
+        maxConnections: positiveInt,
       },
     },
     database: {

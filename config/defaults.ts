@@ -6,7 +6,7 @@ import type { MidplatConfig } from './MidplatConfig.js';
  * A production MIDPLAT_CONFIG replaces the consumers, partners and institutions.
  */
 export const defaultConfig: MidplatConfig = {
-  http: { port: 3000, bodyLimitBytes: 1048576, shutdownGraceMs: 10000 },
+  http: { port: 3000, bodyLimitBytes: 1048576, shutdownGraceMs: 10000, headersTimeoutMs: 10000, maxConnections: 1024 },
   database: { url: 'sqlite:data/midplat.sqlite', poolMax: 10 },
   log: { level: 'info' },
   auth: {

@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Koa from 'koa';
+import type { HttpServerSettings } from './HttpServerSettings.js';
 
 /**
  * The listening socket. `stop` refuses new connections, lets in-flight requests finish
@@ -11,7 +12,10 @@ export class HttpServer {
   private stopping = false;
   private readonly inFlight = new Set<ServerResponse>();
 
-  constructor(private readonly app: Koa<never>) {}
+  constructor(
+    private readonly app: Koa<never>,
+    private readonly settings: HttpServerSettings,
+  ) {}
 
   async start(port: number, host = '0.0.0.0'): Promise<AddressInfo> {
     const handle = this.app.callback();
@@ -24,6 +28,8 @@ export class HttpServer {
     });
     server.keepAliveTimeout = 5000;
     server.requestTimeout = 60000;
+    server.headersTimeout = Math.min(this.settings.headersTimeoutMs, server.requestTimeout);
+    server.maxConnections = this.settings.maxConnections;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => {

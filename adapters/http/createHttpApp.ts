@@ -41,6 +41,9 @@ export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLi
       ctx.status = 500;
       ctx.body = errorEnvelope('camelCase', 'INTERNAL_ERROR', 'An internal error occurred');
     }
+    // Answered before the body arrived in full (413, a refused key): close once the answer
+    // is out instead of draining the rest of an unwanted body for up to the request timeout.
+    if (ctx.status === 413 || !ctx.req.complete) ctx.set('Connection', 'close');
     // The route template, never the raw URL: bounded cardinality for logs and metrics.
     ctx.state.route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? '(unmatched)';
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;

@@ -63,7 +63,10 @@ export interface EnvelopeHeaders {
 export interface PartnerInstitution {
   readonly instId: string;
   readonly encryptType: EncryptType;
-  /** The plain body bytes; throws BillingSecurityRejected (ESECURE) when it cannot be opened. */
+  /**
+   * The plain body bytes. Throws BillingSecurityRejected (ESECURE) when the envelope headers
+   * are not the institution's, BillingEnvelopeUnreadable (ESECURE) when the body cannot be opened.
+   */
   open(body: Uint8Array, headers: EnvelopeHeaders): Uint8Array;
   /** The reply body as the institution expects it (encrypted the way its requests are). */
   seal(plain: Uint8Array): Uint8Array;

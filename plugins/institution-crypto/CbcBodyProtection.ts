@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { BillingSecurityRejected } from '../../core/customer-check/errors.js';
+import { BillingEnvelopeUnreadable } from '../../core/customer-check/errors.js';
 import type { BodyProtection } from './BodyProtection.js';
 
 const IV_BYTES = 16;
@@ -8,7 +8,8 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
  * SPEC 6's envelope for SM4 and AES: base64(16-byte IV ‖ CBC ciphertext of the plain
- * body, PKCS#7 padded). A fresh random IV for every reply.
+ * body, PKCS#7 padded). A fresh random IV for every reply. Every way the envelope can be
+ * wrong throws the same BillingEnvelopeUnreadable, so callers cannot tell them apart.
  */
 export class CbcBodyProtection implements BodyProtection {
   constructor(
@@ -19,16 +20,16 @@ export class CbcBodyProtection implements BodyProtection {
   open(body: Uint8Array): Uint8Array {
     // Line breaks from base64 tools that wrap at 64 or 76 columns are not part of the data.
     const text = Buffer.from(body).toString('latin1').replace(/[\r\n\t ]/g, '');
-    if (!BASE64.test(text) || text.length % 4 !== 0) throw new BillingSecurityRejected('密文不是合法的 Base64');
+    if (!BASE64.test(text) || text.length % 4 !== 0) throw new BillingEnvelopeUnreadable('base64');
     const envelope = Buffer.from(text, 'base64');
     if (envelope.length < IV_BYTES + BLOCK_BYTES || (envelope.length - IV_BYTES) % BLOCK_BYTES !== 0) {
-      throw new BillingSecurityRejected('密文长度错误');
+      throw new BillingEnvelopeUnreadable('length');
     }
     try {
       const decipher = createDecipheriv(this.algorithm, this.key, envelope.subarray(0, IV_BYTES));
       return Buffer.concat([decipher.update(envelope.subarray(IV_BYTES)), decipher.final()]);
     } catch {
-      throw new BillingSecurityRejected('解密失败');
+      throw new BillingEnvelopeUnreadable('padding');
     }
   }
 

@@ -3,12 +3,18 @@ import { inject, injectable, multiInject } from 'inversify';
 import type { Context } from 'koa';
 import { CustomerCheck } from '../../../core/customer-check/CustomerCheck.js';
 import { errorReply } from '../../../core/customer-check/CustomerCheckReply.js';
-import { BillingParameterInvalid, BillingSecurityRejected, RESP_CODE_SYSTEM } from '../../../core/customer-check/errors.js';
+import {
+  BillingEnvelopeUnreadable,
+  BillingParameterInvalid,
+  BillingSecurityRejected,
+  RESP_CODE_SYSTEM,
+} from '../../../core/customer-check/errors.js';
 import type { CustomerCheckReplyFields, CustomerCheckRequestFields } from '../../../core/customer-check/messages.js';
 import {
   BillingMessageCodec,
   InstitutionDirectory,
   type BillingDataType,
+  type EnvelopeHeaders,
   type PartnerInstitution,
 } from '../../../core/customer-check/ports.js';
 import { Logger } from '../../logging/Logger.js';
@@ -16,6 +22,7 @@ import type { RouteContribution } from '../JsonEndpoint.js';
 import type { MidplatState } from '../MidplatState.js';
 import { readRawBody } from '../readRawBody.js';
 import { toBillingFailure } from './billingReplies.js';
+import { BillingRefusalObserver, type BillingRefusalCheck } from './BillingRefusalObserver.js';
 import { customerCheckOpenApiPaths } from './customerCheckOpenApi.js';
 
 export const CUSTOMER_CHECK_PATH = '/billing/CustomerCheck';
@@ -47,6 +54,8 @@ interface Exchange {
   sealReply: boolean;
   plain?: Uint8Array;
   fields?: CustomerCheckRequestFields;
+  /** The check under way, named in the ESECURE metric when it refuses. */
+  check: BillingRefusalCheck;
 }
 
 /**
@@ -65,6 +74,7 @@ export class CustomerCheckRoute implements RouteContribution {
     @multiInject(BillingMessageCodec) codecs: BillingMessageCodec[],
     @inject(Logger) private readonly logger: Logger,
     @inject(BillingBodyLimitBytes) private readonly bodyLimitBytes: number,
+    @inject(BillingRefusalObserver) private readonly refusals: BillingRefusalObserver,
   ) {
     this.codecs = new Map(codecs.map((codec) => [codec.dataType, codec]));
     const xml = this.codecs.get('XML');
@@ -81,41 +91,74 @@ export class CustomerCheckRoute implements RouteContribution {
   }
 
   private async handle(ctx: Context & { state: MidplatState }): Promise<void> {
-    const exchange: Exchange = { codec: this.xmlCodec, sealReply: false };
+    const exchange: Exchange = { codec: this.xmlCodec, sealReply: false, check: 'api_key' };
     try {
-      const raw = await readRawBody(ctx.req, this.bodyLimitBytes);
-      exchange.plain = raw;
       const { mediaType, charset } = contentTypeOf(ctx.get('content-type'));
       const format = this.codecFor(mediaType, ctx.get('datatype'));
       if (format.codec) exchange.codec = format.codec; // even a refused caller is answered in its own format
+      // The key first: an unknown caller gets no byte of its body read (nor a 1 MiB buffer).
       const institution = this.institutions.identify(ctx.get('x-api-key') || undefined);
       exchange.institution = institution;
       ctx.state.consumer = `billing:${institution.instId}`;
+      const raw = await readRawBody(ctx.req, this.bodyLimitBytes);
+      exchange.plain = raw;
       if (format.problem) throw format.problem;
-      exchange.plain = institution.open(raw, {
+      exchange.check = 'envelope_headers';
+      exchange.fields = this.open(exchange, raw, charset, {
         encryptType: ctx.get('encrypttype') || undefined,
         encryptMode: ctx.get('encryptmode') || undefined,
       });
-      exchange.sealReply = true;
-      exchange.fields = exchange.codec.decode(exchange.plain, charset);
+      exchange.check = 'inst_id';
       const instId = exchange.fields.InstId?.trim();
       if (instId && instId !== institution.instId) throw new BillingSecurityRejected('InstId 与 X-Api-Key 不符');
       this.reply(ctx, exchange, 200, await this.customerCheck.execute(exchange.fields));
     } catch (error) {
-      const failure = toBillingFailure(error);
-      if (failure.unexpected) {
-        this.logger.error({ err: error, requestId: ctx.state.requestId, operation: 'CustomerCheck' }, 'request failed');
-      } else if (failure.respCode === 'ESECURE') {
-        this.logger.warn({ requestId: ctx.state.requestId, instId: exchange.institution?.instId, reason: failure.respMessage }, 'billing request refused');
-      }
-      const echo = exchange.fields ?? (exchange.plain ? exchange.codec.salvage(exchange.plain) : {});
-      try {
-        this.reply(ctx, exchange, failure.status, errorReply(echo, failure.respCode, failure.respMessage));
-      } catch (replyError) {
-        // The error reply itself could not be written: answer the bare ESYSTEM envelope.
-        this.logger.error({ err: replyError, requestId: ctx.state.requestId, operation: 'CustomerCheck' }, 'error reply failed');
-        this.reply(ctx, exchange, 500, errorReply({}, RESP_CODE_SYSTEM, '系统错误，请稍后再试'));
-      }
+      this.fail(ctx, exchange, error);
+    }
+  }
+
+  /**
+   * The request's fields. For an encrypting institution every failure from here on (bad
+   * base64, length, padding, a plaintext that is no valid document) is one BillingEnvelopeUnreadable:
+   * the caller must not learn which (SPEC 6, no padding oracle).
+   */
+  private open(exchange: Exchange, raw: Uint8Array, charset: string | undefined, headers: EnvelopeHeaders): CustomerCheckRequestFields {
+    const institution = exchange.institution!;
+    const plain = institution.open(raw, headers); // a refused header is answered in clear: nothing was decrypted
+    exchange.sealReply = true;
+    exchange.plain = plain;
+    if (institution.encryptType === 'NONE') return exchange.codec.decode(plain, charset);
+    try {
+      return exchange.codec.decode(plain, charset);
+    } catch (error) {
+      throw new BillingEnvelopeUnreadable('document', { cause: error });
+    }
+  }
+
+  private fail(ctx: Context & { state: MidplatState }, exchange: Exchange, error: unknown): void {
+    const unreadable = error instanceof BillingEnvelopeUnreadable;
+    if (unreadable) {
+      // Sealed, and echoing nothing: the same bytes (IV aside) whatever went wrong.
+      exchange.sealReply = true;
+      exchange.plain = undefined;
+      exchange.fields = undefined;
+    }
+    const failure = toBillingFailure(error);
+    if (failure.unexpected) {
+      this.logger.error({ err: error, requestId: ctx.state.requestId, operation: 'CustomerCheck' }, 'request failed');
+    } else if (failure.respCode === 'ESECURE') {
+      const check = unreadable ? 'envelope' : exchange.check;
+      this.refusals.refused(exchange.institution?.instId, check);
+      const reason = unreadable ? error.unreadableCause : failure.respMessage;
+      this.logger.warn({ requestId: ctx.state.requestId, instId: exchange.institution?.instId, check, reason }, 'billing request refused');
+    }
+    const echo = exchange.fields ?? (exchange.plain ? exchange.codec.salvage(exchange.plain) : {});
+    try {
+      this.reply(ctx, exchange, failure.status, errorReply(echo, failure.respCode, failure.respMessage));
+    } catch (replyError) {
+      // The error reply itself could not be written: answer the bare ESYSTEM envelope.
+      this.logger.error({ err: replyError, requestId: ctx.state.requestId, operation: 'CustomerCheck' }, 'error reply failed');
+      this.reply(ctx, exchange, 500, errorReply({}, RESP_CODE_SYSTEM, '系统错误，请稍后再试'));
     }
   }
 

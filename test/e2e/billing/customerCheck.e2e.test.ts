@@ -6,6 +6,8 @@ import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoa
 import { projectRoot } from '../../../config/projectRoot.js';
 import { outField, postBilling } from '../../support/billingHttp.js';
 import { opensslOpen, opensslSeal } from '../../support/openssl.js';
+import { parsePrometheusText, sampleValue } from '../../support/prometheusText.js';
+import { rawConversation } from '../../support/rawHttp.js';
 import { startTestService, type TestService } from '../../support/startTestService.js';
 import { DATABASE_KINDS } from '../../support/testDatabases.js';
 
@@ -209,11 +211,30 @@ for (const kind of DATABASE_KINDS) {
         expect(outField(response.bytes, 'RespCode')).to.equal('ESECURE');
       };
 
-      it('refuses a missing or wrong X-Api-Key, echoing the readable header fields', async () => {
-        expectSecure(await postBilling(test.baseUrl, REQUEST, { 'content-type': 'application/xml' }));
+      it('refuses a missing or wrong X-Api-Key without reading the body, so echoing nothing of it', async () => {
+        const missing = await postBilling(test.baseUrl, REQUEST, { 'content-type': 'application/xml' });
+        expectSecure(missing);
         const wrong = await postBilling(test.baseUrl, REQUEST, xmlHeaders('demo-billing-api-key-00009'));
         expectSecure(wrong);
-        expect(outField(wrong.bytes, 'TranSeq')).to.equal('123456789012');
+        expect(outField(wrong.bytes, 'TranSeq')).to.equal('');
+        expect(outField(wrong.bytes, 'InstId')).to.equal('');
+      });
+
+      it('answers a wrong X-Api-Key before the body is even sent, then closes the connection', async () => {
+        const conversation = await rawConversation(Number(new URL(test.baseUrl).port));
+        try {
+          conversation.write(
+            'POST /billing/CustomerCheck HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\n' +
+              `X-Api-Key: demo-billing-api-key-00009\r\nContent-Length: ${test.config.http.bodyLimitBytes}\r\n\r\n`,
+          );
+          await conversation.until('</out>');
+          expect(conversation.received()).to.match(/^HTTP\/1\.1 403 /);
+          expect(conversation.received()).to.match(/\r\nconnection: close\r\n/i);
+          expect(conversation.received()).to.contain('<RespCode>ESECURE</RespCode>');
+          expect(await conversation.closedByServer(5000)).to.equal(true);
+        } finally {
+          conversation.destroy();
+        }
       });
 
       it('checks the API key before the format, and answers a refused JSON caller in JSON', async () => {
@@ -224,7 +245,7 @@ for (const kind of DATABASE_KINDS) {
         });
         expect(json.status).to.equal(403);
         expect(json.headers.get('content-type')).to.equal('application/json; charset=UTF-8');
-        expect(JSON.parse(json.bytes.toString('utf8'))).to.include({ RespCode: 'ESECURE', TranSeq: 'J9', InstId: '00001', TranCode: 'CustomerCheckRes' });
+        expect(JSON.parse(json.bytes.toString('utf8'))).to.deep.equal({ TranCode: 'CustomerCheckRes', RespCode: 'ESECURE', RespMessage: '安全校验失败：X-Api-Key 无效' });
       });
 
       it('refuses a body whose InstId is not the key’s', async () => {
@@ -281,17 +302,61 @@ for (const kind of DATABASE_KINDS) {
           expectPlainSecure(response);
         });
 
-        it('refuses bad ciphertext', async () => {
+        /** The one answer of SPEC 6 for every failure at or after decryption, opened with openssl. */
+        const expectUnreadable = (response: { status: number; bytes: Buffer; headers: Headers }) => {
+          expect(response.status).to.equal(403);
+          expect(response.headers.get('encrypttype')).to.equal(name);
+          const plain = opensslOpen(cipher, key, response.bytes.toString('latin1'));
+          expect(outField(plain, 'RespCode')).to.equal('ESECURE');
+          expect(outField(plain, 'TranSeq')).to.equal('');
+          return plain;
+        };
+
+        it('refuses bad ciphertext with the sealed answer that echoes nothing', async () => {
           const sealed = Buffer.from(opensslSeal(cipher, key, IV, plainRequest), 'base64');
           sealed[sealed.length - 1]! ^= 0xff;
-          expectPlainSecure(await postBilling(test.baseUrl, sealed.toString('base64'), headers));
-          expectPlainSecure(await postBilling(test.baseUrl, 'not base64 at all!', headers));
+          expectUnreadable(await postBilling(test.baseUrl, sealed.toString('base64'), headers));
+          expectUnreadable(await postBilling(test.baseUrl, 'not base64 at all!', headers));
         });
 
         it('refuses a request sealed under another key', async () => {
           const otherKey = key.replace(/^..../, 'ffff');
           const response = await postBilling(test.baseUrl, opensslSeal(cipher, otherKey, IV, Buffer.alloc(64, 0x41)), headers);
-          expectPlainSecure(response);
+          expectUnreadable(response);
+        });
+
+        it('gives bad padding, a wrong length, good padding with garbage and bad base64 one identical answer (no padding oracle)', async () => {
+          const sealed = Buffer.from(opensslSeal(cipher, key, IV, plainRequest), 'base64');
+          const badPadding = Buffer.from(sealed);
+          badPadding[badPadding.length - 1]! ^= 0x01;
+          const bodies = {
+            'bad padding': badPadding.toString('base64'),
+            'wrong length': sealed.subarray(0, sealed.length - 5).toString('base64'),
+            'good padding, garbage': opensslSeal(cipher, key, IV, Buffer.from('\x01\xfe garbage, no document <in', 'latin1')),
+            'bad base64': `${sealed.toString('base64').slice(0, -8)}!!!!====`,
+          };
+          const answers = [];
+          for (const [kind, body] of Object.entries(bodies)) {
+            const response = await postBilling(test.baseUrl, body, headers);
+            const headerLines = [...response.headers].filter(([header]) => !['date', 'x-request-id', 'x-response-time'].includes(header));
+            const envelope = Buffer.from(response.bytes.toString('latin1'), 'base64');
+            answers.push({ kind, status: response.status, headerLines, length: response.bytes.length, plain: expectUnreadable(response).toString('hex'), envelope });
+          }
+          const [first, ...others] = answers;
+          for (const other of others) {
+            expect({ ...other, kind: first!.kind, envelope: undefined }, other.kind).to.deep.equal({ ...first, envelope: undefined });
+            // Only the IV (and so the ciphertext under it) differs from one answer to the next.
+            expect(other.envelope.subarray(0, 16).equals(first!.envelope.subarray(0, 16)), other.kind).to.equal(false);
+          }
+        });
+
+        it('counts every ESECURE of the institution in a metric operators can alert on', async () => {
+          const refusals = async () =>
+            sampleValue(parsePrometheusText(await (await fetch(`${test.baseUrl}/metrics`)).text()), 'midplat_billing_security_refusals_total', { inst_id: instId, check: 'envelope' });
+          const before = await refusals();
+          await postBilling(test.baseUrl, 'not base64 at all!', headers);
+          await postBilling(test.baseUrl, opensslSeal(cipher, key, IV, Buffer.from('garbage', 'latin1')), headers);
+          expect(await refusals()).to.equal(before + 2);
         });
       });
     }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { BillingSecurityRejected } from '../../../core/customer-check/errors.js';
+import { BillingEnvelopeUnreadable, BillingSecurityRejected } from '../../../core/customer-check/errors.js';
 import type { InstitutionConfig } from '../../../config/MidplatConfig.js';
 import { buildInstitutionDirectory } from '../../../plugins/institution-crypto/institutionCryptoModule.js';
 import { opensslOpen, opensslSeal } from '../../support/openssl.js';
@@ -81,6 +81,23 @@ describe('institution crypto plugins', () => {
         refusal(() => institution.open(message, headers));
         refusal(() => institution.open(Buffer.from(Buffer.alloc(16).toString('base64')), headers));
         refusal(() => institution.open(Buffer.from(Buffer.alloc(40).toString('base64')), headers));
+      });
+
+      it('fails bad base64, a wrong length and bad padding with one error and one message (no padding oracle)', () => {
+        const sealed = Buffer.from(opensslSeal(cipher, key, IV, message), 'base64');
+        const badPadding = Buffer.from(sealed);
+        badPadding[badPadding.length - 1]! ^= 0x01;
+        const bodies = {
+          base64: Buffer.from('not*base64', 'latin1'),
+          length: Buffer.from(sealed.subarray(0, sealed.length - 3).toString('base64'), 'latin1'),
+          padding: Buffer.from(badPadding.toString('base64'), 'latin1'),
+        };
+        for (const [cause, body] of Object.entries(bodies)) {
+          const error = refusal(() => institution.open(body, headers));
+          expect(error).to.be.instanceOf(BillingEnvelopeUnreadable);
+          expect(error.message).to.equal('安全校验失败：报文无法解密');
+          expect((error as BillingEnvelopeUnreadable).unreadableCause).to.equal(cause);
+        }
       });
 
       it('refuses the request in clear (EncryptType NONE or absent)', () => {

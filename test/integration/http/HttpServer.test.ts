@@ -16,6 +16,8 @@ function get(port: number, path: string, agent: Agent): Promise<{ status?: numbe
   });
 }
 
+const LIMITS = { headersTimeoutMs: 10000, maxConnections: 100 };
+
 /** An app whose `/slow` answers only when the test opens the gate. */
 function gatedApp() {
   let open: () => void = () => undefined;
@@ -36,7 +38,7 @@ function gatedApp() {
 describe('HttpServer.stop', () => {
   it('refuses new connections, finishes the in-flight request and closes its keep-alive connection', async () => {
     const { app, open, inside } = gatedApp();
-    const server = new HttpServer(app as never);
+    const server = new HttpServer(app as never, LIMITS);
     const { port } = await server.start(0, '127.0.0.1');
     const agent = new Agent({ keepAlive: true });
     try {
@@ -56,7 +58,7 @@ describe('HttpServer.stop', () => {
 
   it('cuts a request still running when the grace period ends', async () => {
     const { app, inside } = gatedApp();
-    const server = new HttpServer(app as never);
+    const server = new HttpServer(app as never, LIMITS);
     const { port } = await server.start(0, '127.0.0.1');
     const slow = get(port, '/slow', new Agent());
     await inside;
