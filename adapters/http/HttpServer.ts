@@ -19,7 +19,10 @@ export class HttpServer {
 
   async start(port: number, host = '0.0.0.0'): Promise<AddressInfo> {
     const handle = this.app.callback();
-    const server = createServer((request, response) => {
+    // Node checks the headers and request timeouts on this interval (default 30 s): a short
+    // headersTimeout is only as good as how often it is looked at.
+    const connectionsCheckingInterval = Math.min(1000, this.settings.headersTimeoutMs);
+    const server = createServer({ connectionsCheckingInterval }, (request, response) => {
       this.inFlight.add(response);
       response.once('close', () => this.inFlight.delete(response));
       // Once stopping, a keep-alive connection is closed after its last answer.
