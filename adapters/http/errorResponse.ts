@@ -17,6 +17,9 @@ export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   internal: 500,
 };
 
+/** The one message of every 502: fixed, so nothing an upstream system wrote reaches a caller. */
+export const UPSTREAM_FAILURE_MESSAGE = 'The core banking system did not complete the request';
+
 export interface ErrorReply {
   readonly status: number;
   readonly code: string;
@@ -28,6 +31,10 @@ export interface ErrorReply {
 /** What any thrown value becomes for a caller: never a stack trace. */
 export function toErrorReply(error: unknown): ErrorReply {
   if (error instanceof HttpProblem) return { status: error.status, code: error.code, message: error.message, unexpected: false };
+  if (error instanceof DomainError && error.kind === 'upstream_failure') {
+    // The upstream's own words (DA21's RtrnDesc…) go to the log, never to our caller.
+    return { status: 502, code: error.code, message: UPSTREAM_FAILURE_MESSAGE, unexpected: true };
+  }
   if (error instanceof DomainError) {
     return { status: STATUS_OF_KIND[error.kind], code: error.code, message: error.message, unexpected: error.kind === 'internal' };
   }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 /** How the fake core bank answers the next DA21 calls. */
 export type EsbBehaviour =
   | { kind: 'success' }
-  | { kind: 'refuse'; rtrnCode: string }
+  | { kind: 'refuse'; rtrnCode: string; rtrnDesc?: string }
   | { kind: 'hang' }
   | { kind: 'garbage' }
   | { kind: 'http-error'; status: number };
@@ -57,6 +57,7 @@ export class FakeEsbServer {
     }
     const header = body.amheader as Record<string, string>;
     const rtrnCode = behaviour.kind === 'success' ? '200' : behaviour.rtrnCode;
+    const rtrnDesc = (behaviour.kind === 'refuse' ? behaviour.rtrnDesc : undefined) ?? `${rtrnCode}{fake}`;
     const reply = {
       amheader: { ...header, CnannelID: header.ChannelID, RsTimestamp: '2015-12-06T12:01:10.00+08:00' },
       ambody: {
@@ -65,7 +66,7 @@ export class FakeEsbServer {
             TxnId: 'DA21',
             TxnNo: 'DA2100001',
             Signon: { CustId: 'ESBUSER' },
-            RtrnStatCode: [{ RtrnCode: rtrnCode, RtrnDesc: `${rtrnCode}{fake}` }],
+            RtrnStatCode: [{ RtrnCode: rtrnCode, RtrnDesc: rtrnDesc }],
           },
         },
       },

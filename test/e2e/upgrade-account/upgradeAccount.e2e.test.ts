@@ -95,6 +95,20 @@ for (const kind of DATABASE_KINDS) {
       expect(await stateOf(memberId)).to.deep.equal({ level: '1A', status: 'CustomerSuccess' });
     });
 
+    it("answers every 502 with one fixed message and logs the ESB's own text instead", async () => {
+      const memberId = await aMember();
+      esb.behaviour = { kind: 'refuse', rtrnCode: '400', rtrnDesc: 'ACCT LOCKED BY BRANCH 0042 OPERATOR TSAI' };
+      const refused = await postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true }, { ...IVR, 'x-request-id': `esb-text-${kind}` });
+      esb.behaviour = { kind: 'garbage' };
+      const unreadable = await postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true }, IVR);
+      for (const reply of [refused, unreadable]) {
+        expect(reply.status).to.equal(502);
+        expect(reply.body.error).to.deep.equal({ error_code: 'ESB_DA21_FAILED', error_message: 'The core banking system did not complete the request' });
+      }
+      const logged = midplat.logs.find((line) => line.requestId === `esb-text-${kind}` && line.msg === 'request failed');
+      expect(JSON.stringify(logged)).to.contain('ACCT LOCKED BY BRANCH');
+    });
+
     it('answers 502 when the ESB reply cannot be read', async () => {
       const memberId = await aMember();
       esb.behaviour = { kind: 'garbage' };
