@@ -165,6 +165,17 @@ for (const kind of DATABASE_KINDS) {
       expect(moneyPlus.received[2]!.json.data).to.deep.include({ spay_reject_reason: 'reject by spp auto', spay_reject_reason_key: '' });
     });
 
+    it("caps Money+'s Retry-After: 999999999 at the largest backoff, so the message and the uid's next one still go out", async () => {
+      moneyPlus.script = [{ kind: 'http-error', status: 503, retryAfter: '999999999' }];
+      const first = await kycChanged({ eventId: 'evt-ra1', uid: 'approved-ekyc', occurredAt: 1666755400, type: 'INFO', info: { name: 'Nur Aisyah' } });
+      const second = await kycChanged({ eventId: 'evt-ra2', uid: 'approved-ekyc', occurredAt: 1666755500, type: 'INFO', info: { name: 'Nur Aisyah Binti Ali' } });
+      const firstId = first.body.data.callbacks[0].messageId as string;
+      const secondId = second.body.data.callbacks[0].messageId as string;
+      expect(await settled(firstId)).to.deep.include({ status: 'DONE', attempts: 2 });
+      expect(await settled(secondId)).to.deep.include({ status: 'DONE', attempts: 1 });
+      expect(moneyPlus.received.map((callback) => callback.headers['webhook-id'])).to.deep.equal([firstId, firstId, secondId]);
+    });
+
     it('subscribes through the API, then callbacks flow; unsubscribing stops them', async () => {
       const subscription = (action: string) => postJson(`${midplat.baseUrl}/intranet/api/v1.0/moneyplus/Subscription`, { action, uid: 'unsubscribed', bizId: 'MPLUS' }, MONEYPLUS);
       const subscribed = await subscription('SUBSCRIBE');
