@@ -153,7 +153,10 @@ export function customerCheckOpenApiPaths(path: string): Record<string, object> 
           'or UTF-8 JSON with the same field names. Replies are GBK XML `<out>` with `<?xml version="1.0" encoding="GBK"?>` ' +
           '(characters GBK lacks as numeric character references) or JSON. With EncryptType SM4 or AES the body is ' +
           'base64(16-byte IV ‖ CBC ciphertext, PKCS#7) under the institution key, and so is the reply. An institution ' +
-          'uses exactly its configured EncryptType. No DTD is accepted. Error replies use the same `<out>`, echoing ' +
+          'uses exactly its configured EncryptType. The X-Api-Key is checked before the body is read. For an encrypting ' +
+          'institution every failure at or after decryption (bad base64, not whole blocks, bad padding, a plaintext that is ' +
+          'no valid document) gets one identical reply: 403 ESECURE, encrypted, echoing nothing (no padding oracle). ' +
+          'No DTD is accepted. Error replies use the same `<out>`, echoing ' +
           'Version, InstId, TranDate and TranSeq when they could be read.' +
           xmlBlock(XML_REQUEST_EXAMPLE),
         security: [{ ApiKeyAuth: [] }], // the scheme itself is in the document builder's catalogue
