@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../adapters/logging/Logger.js';
 import { maskPii } from '../../adapters/logging/maskPii.js';
 import type { Benchmark, BenchFigure } from './BenchResult.js';
+import { bestRoundMicroseconds } from './bestRoundMicroseconds.js';
 
 /**
  * `npm run bench -- log-masking`: what maskPii costs a log line, in process. The access-log
@@ -12,17 +13,6 @@ import type { Benchmark, BenchFigure } from './BenchResult.js';
 const RECORDS = Number(process.env.BENCH_LOG_RECORDS ?? 200000);
 const ROUNDS = 5;
 
-function microseconds(run: () => unknown): number {
-  let best = Infinity;
-  for (let round = 0; round <= ROUNDS; round += 1) {
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < RECORDS; i += 1) run();
-    const perRecord = Number(process.hrtime.bigint() - started) / RECORDS / 1000;
-    if (round > 0) best = Math.min(best, perRecord); // round 0 warms the JIT up
-  }
-  return best;
-}
-
 export const benchmark: Benchmark = {
   name: 'log-masking',
   description: `maskPii and the logger on an access-log line and a nested record (${RECORDS} records × ${ROUNDS} rounds, best round)`,
@@ -31,7 +21,7 @@ export const benchmark: Benchmark = {
     const failure = Object.assign(new Error("Duplicate entry 'A123456789' for key 'members.idno'"), { code: 'ER_DUP_ENTRY', sql: 'INSERT …', parameters: ['A123456789'] });
     const nested = { requestId: 'r1', member: { idno: 'A123456789', customer_phone: '0912345678', profile: { name: '王小明', level: '2B' } }, err: failure };
     const logger = createLogger('info', new Writable({ write: (_chunk, _encoding, callback) => callback() }));
-    const figure = (label: string, run: () => unknown): BenchFigure => ({ label, value: microseconds(run), unit: 'µs' });
+    const figure = (label: string, run: () => unknown): BenchFigure => ({ label, value: bestRoundMicroseconds(run, RECORDS, ROUNDS), unit: 'µs' });
     return {
       name: 'log-masking',
       figures: [

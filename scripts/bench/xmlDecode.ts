@@ -4,6 +4,7 @@ import { parseXml } from '../../adapters/billing-codec/xml2jsParser.js';
 import { decodeStrict } from '../../adapters/billing-codec/xmlCharset.js';
 import { REQUEST_FIELDS } from '../../core/customer-check/messages.js';
 import type { Benchmark, BenchFigure } from './BenchResult.js';
+import { bestRoundMicroseconds } from './bestRoundMicroseconds.js';
 import { request } from './billing.js';
 
 /**
@@ -14,17 +15,6 @@ import { request } from './billing.js';
 const DOCUMENTS = Number(process.env.BENCH_XML_DOCUMENTS ?? 50000);
 const ROUNDS = 5;
 
-function microseconds(read: () => unknown): number {
-  let best = Infinity;
-  for (let round = 0; round <= ROUNDS; round += 1) {
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < DOCUMENTS; i += 1) read();
-    const perDocument = Number(process.hrtime.bigint() - started) / DOCUMENTS / 1000;
-    if (round > 0) best = Math.min(best, perDocument); // round 0 warms the JIT up
-  }
-  return best;
-}
-
 export const benchmark: Benchmark = {
   name: 'xml-decode',
   description: `GbkXmlCodec.decode of the billing bench's GBK request, in process (${DOCUMENTS} documents × ${ROUNDS} rounds, best round)`,
@@ -33,7 +23,7 @@ export const benchmark: Benchmark = {
     const text = decodeStrict(body, undefined);
     const codec = new GbkXmlCodec();
     if (readFlatXml(text, 'in', REQUEST_FIELDS) === undefined) throw new Error('the fast path does not read the bench request');
-    const figure = (label: string, read: () => unknown): BenchFigure => ({ label, value: microseconds(read), unit: 'µs' });
+    const figure = (label: string, read: () => unknown): BenchFigure => ({ label, value: bestRoundMicroseconds(read, DOCUMENTS, ROUNDS), unit: 'µs' });
     return {
       name: 'xml-decode',
       figures: [

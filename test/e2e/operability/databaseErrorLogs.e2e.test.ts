@@ -50,6 +50,9 @@ const CALLS: readonly EndpointCall[] = [
   },
 ];
 
+/** The endpoints that write: a duplicate key can only come from them. */
+const WRITERS = CALLS.filter((entry) => ['UpgradeAccount', 'KycChanged', 'Subscription'].includes(entry.name));
+
 /**
  * Real database errors — a duplicate key raised by MariaDB with the request's values in its
  * message, statements on tables that are gone (the SQL and its parameters carry the values),
@@ -77,6 +80,17 @@ describe('database errors in the log (e2e, MariaDB)', function () {
     const requestId = `${phase}-${name}`;
     const reply = await postJson(`${baseUrl}${path}`, body, { ...token, 'x-request-id': requestId });
     return { status: reply.status, requestId };
+  }
+
+  /** Calls each endpoint once; each must fail with one of `statuses` and log an error including `logged`. */
+  async function failEach(calls: readonly EndpointCall[], phase: string, statuses: number[], logged: Record<string, unknown>): Promise<void> {
+    for (const entry of calls) {
+      const { status, requestId } = await call(entry, phase);
+      expect(status, entry.name).to.be.oneOf(statuses);
+      const error = loggedErrorOf(requestId);
+      expect(error, entry.name).to.have.property('type');
+      expect(error, entry.name).to.include(logged);
+    }
   }
 
   function expectNoSentValueLogged(calls: readonly EndpointCall[]): void {
@@ -121,17 +135,12 @@ describe('database errors in the log (e2e, MariaDB)', function () {
       'CREATE TRIGGER leak_profiles BEFORE UPDATE ON kyc_profiles FOR EACH ROW INSERT INTO leak_guard VALUES (NEW.mailing_address)',
       'CREATE TRIGGER leak_subscriptions BEFORE INSERT ON moneyplus_subscriptions FOR EACH ROW INSERT INTO leak_guard VALUES (NEW.uid)',
     ]);
-    const writers = CALLS.filter((entry) => ['UpgradeAccount', 'KycChanged', 'Subscription'].includes(entry.name));
     try {
-      for (const entry of writers) {
-        const { status, requestId } = await call(entry, 'duplicate');
-        expect(status, entry.name).to.equal(500);
-        expect(loggedErrorOf(requestId), entry.name).to.include({ code: 'ER_DUP_ENTRY' });
-      }
+      await failEach(WRITERS, 'duplicate', [500], { code: 'ER_DUP_ENTRY' });
     } finally {
       await sql(['DROP TRIGGER leak_reviews', 'DROP TRIGGER leak_profiles', 'DROP TRIGGER leak_subscriptions', 'DROP TABLE leak_guard']);
     }
-    expectNoSentValueLogged(writers);
+    expectNoSentValueLogged(WRITERS);
   });
 
   it('logs a driver message that quotes the sent values with those values cut out (every endpoint that writes)', async () => {
@@ -144,17 +153,12 @@ describe('database errors in the log (e2e, MariaDB)', function () {
       quoting('quote_profiles', 'BEFORE UPDATE', 'kyc_profiles', 'mailing_address'),
       quoting('quote_subscriptions', 'BEFORE INSERT', 'moneyplus_subscriptions', 'uid'),
     ]);
-    const writers = CALLS.filter((entry) => ['UpgradeAccount', 'KycChanged', 'Subscription'].includes(entry.name));
     try {
-      for (const entry of writers) {
-        const { status, requestId } = await call(entry, 'quoted');
-        expect(status, entry.name).to.equal(500);
-        expect(loggedErrorOf(requestId), entry.name).to.include({ type: 'SequelizeDatabaseError', message: 'Duplicate entry ? for key ?' });
-      }
+      await failEach(WRITERS, 'quoted', [500], { type: 'SequelizeDatabaseError', message: 'Duplicate entry ? for key ?' });
     } finally {
       await sql(['DROP TRIGGER quote_reviews', 'DROP TRIGGER quote_profiles', 'DROP TRIGGER quote_subscriptions']);
     }
-    expectNoSentValueLogged(writers);
+    expectNoSentValueLogged(WRITERS);
   });
 
   it('logs statements on missing tables by code only, without their SQL or parameters (every endpoint)', async () => {
@@ -169,11 +173,7 @@ describe('database errors in the log (e2e, MariaDB)', function () {
     const tables = rows.map((row) => row.name);
     await sql(tables.map((table) => `RENAME TABLE \`${table}\` TO \`gone_${table}\``));
     try {
-      for (const entry of CALLS) {
-        const { status, requestId } = await call(entry, 'missing');
-        expect(status, entry.name).to.equal(500);
-        expect(loggedErrorOf(requestId), entry.name).to.include({ code: 'ER_NO_SUCH_TABLE' });
-      }
+      await failEach(CALLS, 'missing', [500], { code: 'ER_NO_SUCH_TABLE' });
     } finally {
       await sql(tables.map((table) => `RENAME TABLE \`gone_${table}\` TO \`${table}\``));
     }
@@ -183,11 +183,7 @@ describe('database errors in the log (e2e, MariaDB)', function () {
   it('logs the outage of the database server without any sent value (every endpoint)', async () => {
     await server.stop();
     try {
-      for (const entry of CALLS) {
-        const { status, requestId } = await call(entry, 'outage');
-        expect(status, entry.name).to.be.oneOf([500, 503]);
-        expect(loggedErrorOf(requestId), entry.name).to.have.property('type');
-      }
+      await failEach(CALLS, 'outage', [500, 503], {});
     } finally {
       await server.start();
     }
