@@ -6,7 +6,8 @@ export interface MidplatConfig {
   auth: { consumers: ConsumerConfig[] };
   esb: {
     adapter: 'http' | 'simulator';
-    url: string;
+    /** Required when `adapter` is `http` (checked at start); there is no default address. */
+    url?: string;
     timeoutMs: number;
     channelId: string;
     consumerId: string;
@@ -20,17 +21,20 @@ export interface MidplatConfig {
   };
   outbox: { schedule: string; batchSize: number; leaseMs: number; backoffMs: number[] };
   billing: { institutions: InstitutionConfig[] };
+  /** `loadOnStart` only in the embedded demo; a production config that asks for it is refused. */
   demo: { loadOnStart: boolean };
 }
 
-export type Scope = 'upgrade:write' | 'createinfo:read' | 'kyc:write' | 'moneyplus:read';
-export const SCOPES: readonly Scope[] = ['upgrade:write', 'createinfo:read', 'kyc:write', 'moneyplus:read'];
+export const SCOPES = ['upgrade:write', 'createinfo:read', 'kyc:write', 'moneyplus:read', 'moneyplus:subscribe'] as const;
+export type Scope = (typeof SCOPES)[number];
 
 export interface ConsumerConfig {
   name: string;
   /** Hex SHA-256 of the consumer's access token; the token itself is never stored. */
   tokenSha256: string;
   scopes: Scope[];
+  /** The Money+ partners this consumer may act for (SPEC 2.1); absent means none. */
+  bizIds?: string[];
 }
 
 export interface MoneyPlusPartnerConfig {
@@ -45,6 +49,6 @@ export interface InstitutionConfig {
   instId: string;
   apiKey: string;
   encryptType: 'NONE' | 'SM4' | 'AES';
-  /** Hex key for SM4 (16 bytes) or AES (16/24/32 bytes); empty for NONE. */
-  key: string;
+  /** Hex key for SM4 (16 bytes) or AES (16/24/32 bytes); absent or empty for NONE. */
+  key?: string;
 }

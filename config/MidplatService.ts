@@ -15,6 +15,7 @@ import { migrate } from '../adapters/persistence/migrate.js';
 import { buildContainer } from './container.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 import { demoDataFolder } from './projectRoot.js';
+import { requireServingSettings } from './requireServingSettings.js';
 
 export interface ServiceOptions {
   /** Where log lines go (tests capture them); stdout by default. */
@@ -60,6 +61,7 @@ export class MidplatService {
   }
 
   async start(): Promise<AddressInfo> {
+    requireServingSettings(this.config);
     await this.prepare();
     this.hooks = this.container.getAll(LifecycleHook, { optional: true });
     for (const hook of this.hooks) await hook.start();

@@ -53,6 +53,7 @@ export const configSchema = {
               name: { type: 'string', minLength: 1 },
               tokenSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
               scopes: { type: 'array', items: { enum: [...SCOPES] }, uniqueItems: true },
+              bizIds: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
             },
           },
         },
@@ -61,7 +62,7 @@ export const configSchema = {
     esb: {
       type: 'object',
       additionalProperties: false,
-      required: ['adapter', 'url', 'timeoutMs', 'channelId', 'consumerId', 'upgradeLevel'],
+      required: ['adapter', 'timeoutMs', 'channelId', 'consumerId', 'upgradeLevel'],
       properties: {
         adapter: { enum: ['http', 'simulator'] },
         url: { type: 'string', pattern: '^https?://' },
@@ -116,7 +117,7 @@ export const configSchema = {
           items: {
             type: 'object',
             additionalProperties: false,
-            required: ['instId', 'apiKey', 'encryptType', 'key'],
+            required: ['instId', 'apiKey', 'encryptType'],
             properties: {
               instId: { type: 'string', minLength: 1 },
               apiKey: { type: 'string', minLength: 16 },

@@ -1,42 +1,28 @@
 import type { MidplatConfig } from './MidplatConfig.js';
 
 /**
- * The embedded demo set-up: SQLite, simulators, demo data, demo tokens
- * (`demo-ivr-token`, `demo-cs-token`, `demo-kyc-token`, `demo-moneyplus-token`).
- * A production MIDPLAT_CONFIG replaces the consumers, partners and institutions.
+ * The production-safe base every configuration starts from: no consumer, partner or
+ * institution, real (`http`) adapters with no address, no demo data. A section a
+ * production config leaves out therefore grants nothing. The embedded demo adds
+ * `config/demo/demoConfig.ts` on top (SPEC 2.2.1).
  */
 export const defaultConfig: MidplatConfig = {
   http: { port: 3000, bodyLimitBytes: 1048576, shutdownGraceMs: 10000, headersTimeoutMs: 10000, maxConnections: 1024 },
   database: { url: 'sqlite:data/midplat.sqlite', poolMax: 10 },
   log: { level: 'info' },
-  auth: {
-    consumers: [
-      { name: 'ivr', tokenSha256: 'c3a950a07868a26eaa9960a812571fae22f7a8eb16635aad0350b4e0a3257017', scopes: ['upgrade:write'] },
-      { name: 'customer-service', tokenSha256: 'dab52b7ba30e854696dc77f79d9f54d37c442c9557b896a1b0bedf8109fcaa9b', scopes: ['createinfo:read'] },
-      { name: 'kyc-ops', tokenSha256: '9f7bbaeb8b58ba951f5cd1cd532ffbbac72e63ff76427b23fb0d8edf375066c8', scopes: ['kyc:write'] },
-      { name: 'moneyplus', tokenSha256: '63f926201dc6a42d777ff69a65ab10a355be2db0414f3bcaa399b3bcd09f52aa', scopes: ['moneyplus:read', 'kyc:write'] },
-    ],
-  },
+  auth: { consumers: [] },
   esb: {
-    adapter: 'simulator',
-    url: 'http://127.0.0.1:9100/esb',
+    adapter: 'http',
     timeoutMs: 5000,
     channelId: 'BMD',
     consumerId: 'TWBMD',
     upgradeLevel: '1A',
   },
   moneyPlus: {
-    adapter: 'simulator',
+    adapter: 'http',
     maxAttempts: 8,
     timeoutMs: 5000,
-    partners: [
-      {
-        bizId: 'MPLUS',
-        secret: 'whsec_bWlkcGxhdC1kZW1vLXdlYmhvb2sta2V5LTAwMDAwMQ==',
-        callbackUrl: 'http://127.0.0.1:9200/moneyplus/callback',
-        queryFields: ['name', 'phone', 'nationality', 'mailing_address', 'nature_of_business', 'occupation'],
-      },
-    ],
+    partners: [],
   },
   outbox: {
     schedule: '*/1 * * * * *',
@@ -44,12 +30,6 @@ export const defaultConfig: MidplatConfig = {
     leaseMs: 30000,
     backoffMs: [5000, 300000, 1800000, 7200000, 18000000, 36000000, 36000000],
   },
-  billing: {
-    institutions: [
-      { instId: '00001', apiKey: 'demo-billing-api-key-00001', encryptType: 'NONE', key: '' },
-      // A demo SM4 bank: its requests and replies travel as base64(IV ‖ SM4-CBC ciphertext).
-      { instId: '00002', apiKey: 'demo-billing-api-key-00002', encryptType: 'SM4', key: '0123456789abcdeffedcba9876543210' },
-    ],
-  },
-  demo: { loadOnStart: true },
+  billing: { institutions: [] },
+  demo: { loadOnStart: false },
 };

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { configSchema } from './configSchema.js';
+import { webhookKey } from '../adapters/moneyplus/standardWebhooks.js';
 import { defaultConfig } from './defaults.js';
+import { demoConfig } from './demo/demoConfig.js';
+import { findDemoCredential } from './demoSecrets.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 
 /** A configuration that cannot run; the message names the offending key. */
@@ -51,24 +54,62 @@ function envOverrides(env: NodeJS.ProcessEnv): Json {
 
 const validate = new Ajv({ allErrors: false, strict: true }).compile(configSchema);
 
+/** Standard Webhooks asks for 24 to 64 random bytes; a shorter key makes the HMAC guessable. */
+export const MIN_WEBHOOK_KEY_BYTES = 24;
+
 /** Checks a whole configuration; throws InvalidConfig naming the first bad key. */
 export function validateConfig(candidate: unknown): MidplatConfig {
-  if (validate(candidate)) return candidate as unknown as MidplatConfig;
-  const [first] = validate.errors ?? [];
-  const where = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '(root)';
-  const extra = first?.params && 'additionalProperty' in first.params ? `.${String(first.params.additionalProperty)}` : '';
-  throw new InvalidConfig(`config key ${where}${extra}: ${first?.message ?? 'invalid'}`);
+  if (!validate(candidate)) {
+    const [first] = validate.errors ?? [];
+    const where = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '(root)';
+    const extra = first?.params && 'additionalProperty' in first.params ? `.${String(first.params.additionalProperty)}` : '';
+    throw new InvalidConfig(`config key ${where}${extra}: ${first?.message ?? 'invalid'}`);
+  }
+  const config = candidate as unknown as MidplatConfig;
+  for (const [index, partner] of config.moneyPlus.partners.entries()) {
+    const bytes = webhookKey(partner.secret).length;
+    if (bytes < MIN_WEBHOOK_KEY_BYTES) {
+      throw new InvalidConfig(`config key moneyPlus.partners.${index}.secret: the whsec_ key must decode to at least ${MIN_WEBHOOK_KEY_BYTES} bytes (it has ${bytes})`);
+    }
+  }
+  return config;
 }
 
 /**
- * Defaults, then the JSON file named by MIDPLAT_CONFIG, then PORT / DATABASE_URL /
- * LOG_LEVEL from the environment; `overrides` (tests) apply last.
+ * SPEC 2.2.1: with neither MIDPLAT_CONFIG nor DATABASE_URL set, the process is the embedded
+ * demo; as soon as either is set it is production, and nothing of the demo applies.
+ */
+export type ConfigMode = 'demo' | 'production';
+export function configMode(env: NodeJS.ProcessEnv): ConfigMode {
+  return env.MIDPLAT_CONFIG || env.DATABASE_URL !== undefined ? 'production' : 'demo';
+}
+
+/** What production refuses although the schema allows it: demo credentials, demo data on start. */
+function refuseDemoInProduction(config: MidplatConfig): void {
+  const found = findDemoCredential(config);
+  if (found) {
+    const [key, what] = found;
+    throw new InvalidConfig(`config key ${key}: is ${what}; a production configuration must not hold demo credentials`);
+  }
+  if (config.demo.loadOnStart) {
+    throw new InvalidConfig('config key demo.loadOnStart: demo data never loads on start in production (load it on request: npm run seed -- --demo)');
+  }
+}
+
+/**
+ * The production-safe defaults; in the embedded demo the demo overlay, in production the
+ * JSON file named by MIDPLAT_CONFIG; then PORT / DATABASE_URL / LOG_LEVEL from the
+ * environment; `overrides` (tests) apply last. The mode comes from `env` alone.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Json = {}): MidplatConfig {
+  const mode = configMode(env);
   let merged = defaultConfig as unknown as Json;
+  if (mode === 'demo') merged = deepMerge(merged, demoConfig as unknown as Json);
   if (env.MIDPLAT_CONFIG) merged = deepMerge(merged, readOverrideFile(env.MIDPLAT_CONFIG));
   merged = deepMerge(merged, envOverrides(env));
   merged = deepMerge(merged, overrides);
-  return validateConfig(merged);
+  const config = validateConfig(merged);
+  if (mode === 'production') refuseDemoInProduction(config);
+  return config;
 }
 export type { Json as ConfigJson };

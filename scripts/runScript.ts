@@ -1,15 +1,20 @@
 import { InvalidConfig, loadConfig } from '../config/loadConfig.js';
 import type { MidplatConfig } from '../config/MidplatConfig.js';
 
+/** A configuration that cannot run stops the process with exit code 2 and the key named. */
+function exitOnInvalidConfig(error: unknown): void {
+  if (error instanceof InvalidConfig) {
+    process.stderr.write(`midplat: invalid configuration: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
 /** Loads the configuration for a script; a bad one stops the process with the key named. */
 export function configOrExit(): MidplatConfig {
   try {
     return loadConfig();
   } catch (error) {
-    if (error instanceof InvalidConfig) {
-      process.stderr.write(`midplat: invalid configuration: ${error.message}\n`);
-      process.exit(2);
-    }
+    exitOnInvalidConfig(error);
     throw error;
   }
 }
@@ -17,6 +22,7 @@ export function configOrExit(): MidplatConfig {
 /** Runs a script's main, printing a failure as one line and exiting non-zero. */
 export function runMain(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
+    exitOnInvalidConfig(error);
     process.stderr.write(`midplat: ${(error as Error).message ?? String(error)}\n`);
     process.exit(1);
   });

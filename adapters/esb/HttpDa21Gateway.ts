@@ -14,12 +14,15 @@ export class HttpDa21Gateway implements AccountLevelGateway {
   ) {}
 
   async setDigitalLevel(change: DigitalLevelChange): Promise<void> {
+    // There is no default ESB address (the start refuses a missing one); never guess one.
+    const url = this.settings.url;
+    if (!url) throw new EsbDa21Failed('esb.url is not configured');
     const request = buildDa21Request(change, this.settings, this.clock.now());
     let status: number;
     let text: string;
     try {
       // The timeout covers the whole exchange, reply body included.
-      const response = await fetch(this.settings.url, {
+      const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' },
         body: JSON.stringify(request),

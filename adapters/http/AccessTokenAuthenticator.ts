@@ -5,6 +5,8 @@ import { HttpProblem } from './HttpProblem.js';
 export interface Consumer {
   readonly name: string;
   readonly scopes: ReadonlySet<Scope>;
+  /** The Money+ partners it may act for; empty for every consumer that is not a partner's. */
+  readonly bizIds: ReadonlySet<string>;
 }
 
 interface StoredConsumer extends Consumer {
@@ -22,6 +24,7 @@ export class AccessTokenAuthenticator {
     this.consumers = consumers.map((consumer) => ({
       name: consumer.name,
       scopes: new Set(consumer.scopes),
+      bizIds: new Set(consumer.bizIds ?? []),
       tokenDigest: Buffer.from(consumer.tokenSha256, 'hex'),
     }));
   }
@@ -37,5 +40,10 @@ export class AccessTokenAuthenticator {
     if (!found) throw new HttpProblem(401, 'UNAUTHORIZED', 'The access token is not valid');
     if (!found.scopes.has(scope)) throw new HttpProblem(403, 'FORBIDDEN', `The access token lacks the scope ${scope}`);
     return found;
+  }
+
+  /** 403 unless the consumer lists the partner the call names (SPEC 2.1); a consumer without bizIds may use none. */
+  authorizePartner(consumer: Consumer, bizId: string): void {
+    if (!consumer.bizIds.has(bizId)) throw new HttpProblem(403, 'FORBIDDEN', `The access token may not act for the bizId ${bizId}`);
   }
 }

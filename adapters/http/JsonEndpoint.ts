@@ -16,6 +16,8 @@ export interface JsonEndpoint<Input = unknown, Output = unknown> {
   /** Extra paths served by the same handler (e.g. the `/ap1` prefix of seed 000). */
   readonly aliases?: readonly string[];
   readonly scope: Scope;
+  /** For a partner's API: the bizId the call acts for, which the consumer must list (else 403). */
+  readonly partnerOf?: (input: Input) => string;
   readonly errorStyle: ErrorStyle;
   /** JSON Schema of the request body; input that fails it never reaches `handle`. */
   readonly requestSchema: object;

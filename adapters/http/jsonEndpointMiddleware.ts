@@ -47,6 +47,7 @@ export function jsonEndpointMiddleware(
       ctx.state.consumer = consumer.name;
       requireJsonContentType(ctx.get('content-type') || undefined);
       const input = validator.check(parseJson(await readRawBody(ctx.req, bodyLimitBytes)));
+      if (endpoint.partnerOf) authenticator.authorizePartner(consumer, endpoint.partnerOf(input));
       const data = await endpoint.handle(input, { requestId: ctx.state.requestId, consumer: consumer.name });
       ctx.status = 200;
       ctx.body = { success: true, data };

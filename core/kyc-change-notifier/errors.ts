@@ -8,6 +8,14 @@ export class PartnerNotFound extends DomainError {
   }
 }
 
+export class SubscriptionNotFound extends DomainError {
+  readonly code = 'SUBSCRIPTION_NOT_FOUND';
+  readonly kind = 'not_found' as const;
+  constructor(readonly bizId: string) {
+    super(`The user is not subscribed to ${bizId}`);
+  }
+}
+
 export class KycProfileNotFound extends DomainError {
   readonly code = 'KYC_PROFILE_NOT_FOUND';
   readonly kind = 'not_found' as const;

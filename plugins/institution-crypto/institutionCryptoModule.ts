@@ -38,7 +38,7 @@ export function buildInstitutionDirectory(institutions: readonly InstitutionConf
     seenKeys.add(config.apiKey);
     const make = PROTECTIONS[config.encryptType];
     if (!make) throw new Error(`${where}.encryptType: unknown "${String(config.encryptType)}" (known: ${Object.keys(PROTECTIONS).join(', ')})`);
-    const protection = make(Buffer.from(config.key, 'hex'), `${where}.key`);
+    const protection = make(Buffer.from(config.key ?? '', 'hex'), `${where}.key`);
     return { apiKey: config.apiKey, institution: new ConfiguredInstitution(config.instId, config.encryptType, protection) };
   });
   return new ConfiguredInstitutionDirectory(entries);

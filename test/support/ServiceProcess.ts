@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfigJson } from '../../config/loadConfig.js';
 import { projectRoot } from '../../config/projectRoot.js';
+import { midplatEnv } from './midplatScript.js';
 
 /**
- * The real service as a child process (`node dist/scripts/start.js`) with a temporary
- * MIDPLAT_CONFIG and its own SQLite file; its JSON log lines are collected as they come.
+ * The real service as a child process (`node dist/scripts/start.js`), in production (a
+ * temporary MIDPLAT_CONFIG, its own SQLite file unless the config names a database) or as
+ * the embedded demo; its JSON log lines are collected as they come.
  */
 export class ServiceProcess {
   readonly logs: Record<string, unknown>[] = [];
@@ -17,7 +19,7 @@ export class ServiceProcess {
 
   private constructor(
     readonly child: ChildProcess,
-    private readonly folder: string,
+    private readonly folder: string | undefined,
     readonly startedAt: bigint,
   ) {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -43,16 +45,36 @@ export class ServiceProcess {
     });
   }
 
-  static spawn(config: ConfigJson): ServiceProcess {
+  /** A production config file (MIDPLAT_CONFIG) in a new temporary folder, with a SQLite file there unless `config` names a database. */
+  static writeConfig(config: ConfigJson): { folder: string; configFile: string } {
     const folder = mkdtempSync(join(tmpdir(), 'midplat-process-'));
     const configFile = join(folder, 'midplat.json');
     writeFileSync(configFile, JSON.stringify({ database: { url: `sqlite:${join(folder, 'midplat.sqlite')}` }, ...(config as object) }));
-    const env: NodeJS.ProcessEnv = { ...process.env, MIDPLAT_CONFIG: configFile };
-    delete env.PORT;
-    delete env.DATABASE_URL;
-    delete env.LOG_LEVEL;
+    return { folder, configFile };
+  }
+
+  /** Production: MIDPLAT_CONFIG names a file holding `config`. */
+  static spawn(config: ConfigJson): ServiceProcess {
+    const { folder, configFile } = ServiceProcess.writeConfig(config);
+    return ServiceProcess.start(midplatEnv(configFile), projectRoot, folder);
+  }
+
+  /** Production with a config file the test wrote (the test removes it). */
+  static spawnWithConfigFile(configFile: string): ServiceProcess {
+    return ServiceProcess.start(midplatEnv(configFile), projectRoot, undefined);
+  }
+
+  /**
+   * The embedded demo (no MIDPLAT_CONFIG, no DATABASE_URL), run in `cwd` so that its
+   * `data/midplat.sqlite` lands there; PORT=0. The caller owns (and removes) `cwd`.
+   */
+  static spawnDemo(cwd: string): ServiceProcess {
+    return ServiceProcess.start(midplatEnv(undefined, { PORT: '0' }), cwd, undefined);
+  }
+
+  private static start(env: NodeJS.ProcessEnv, cwd: string, folder: string | undefined): ServiceProcess {
     const startedAt = process.hrtime.bigint();
-    const child = spawn(process.execPath, [join(projectRoot, 'dist', 'scripts', 'start.js')], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(projectRoot, 'dist', 'scripts', 'start.js')], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     return new ServiceProcess(child, folder, startedAt);
   }
 
@@ -77,6 +99,6 @@ export class ServiceProcess {
   async kill(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     await this.exited;
-    rmSync(this.folder, { recursive: true, force: true });
+    if (this.folder) rmSync(this.folder, { recursive: true, force: true });
   }
 }

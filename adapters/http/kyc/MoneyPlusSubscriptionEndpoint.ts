@@ -13,7 +13,8 @@ export class MoneyPlusSubscriptionEndpoint implements JsonEndpoint<SubscriptionC
   readonly operationId = 'MoneyPlusSubscription';
   readonly summary = 'Subscribes a wallet user to a partner\'s KYC callbacks, or unsubscribes (idempotent)';
   readonly path = '/intranet/api/v1.0/moneyplus/Subscription';
-  readonly scope = 'kyc:write' as const;
+  readonly scope = 'moneyplus:subscribe' as const;
+  readonly partnerOf = (input: { bizId: string }) => input.bizId;
   readonly errorStyle = 'camelCase' as const;
   readonly requestSchema = {
     type: 'object',

@@ -10,6 +10,7 @@ export class QueryFieldResultEndpoint implements JsonEndpoint<QueryFieldCommand,
   readonly summary = 'The KYC fields a partner is configured to receive, plus ic_type and has_pending_case';
   readonly path = '/intranet/api/v1.0/moneyplus/QueryFieldResult';
   readonly scope = 'moneyplus:read' as const;
+  readonly partnerOf = (input: { bizId: string }) => input.bizId;
   readonly errorStyle = 'camelCase' as const;
   readonly requestSchema = {
     type: 'object',
@@ -33,7 +34,7 @@ export class QueryFieldResultEndpoint implements JsonEndpoint<QueryFieldCommand,
       },
     },
   };
-  readonly errorCodes = ['PARTNER_NOT_FOUND', 'KYC_PROFILE_NOT_FOUND'];
+  readonly errorCodes = ['PARTNER_NOT_FOUND', 'SUBSCRIPTION_NOT_FOUND', 'KYC_PROFILE_NOT_FOUND'];
   readonly example: QueryFieldCommand = { uid: '100000001', bizId: 'MPLUS' };
 
   constructor(@inject(QueryFieldResult) private readonly query: QueryFieldResult) {}

@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { Database } from '../Database.js';
-import type { FixtureSection } from '../fixtures/FixtureSection.js';
+import type { FixtureSection, LoadMode } from '../fixtures/FixtureSection.js';
+import { itemsToWrite } from '../fixtures/itemsToWrite.js';
 import { defineBillingModels } from './billingModels.js';
 
 interface BillingCustomerFixture {
@@ -20,8 +21,8 @@ interface BillingCustomerFixture {
 const YYYYMMDD = { type: 'string', pattern: '^[0-9]{8}$' } as const;
 
 /**
- * Fixture key `billingCustomers` (SPEC 2.3): a customer with its payments. Loading the
- * same customer (companyId + billKey) again replaces it and its payments.
+ * Fixture key `billingCustomers` (SPEC 2.3): a customer with its payments, keyed by
+ * companyId + billKey. Replacing a customer replaces its payments too.
  */
 @injectable()
 export class BillingCustomersFixtureSection implements FixtureSection {
@@ -55,10 +56,22 @@ export class BillingCustomersFixtureSection implements FixtureSection {
 
   constructor(@inject(Database) private readonly database: Database) {}
 
-  async load(items: unknown[]): Promise<void> {
+  async load(items: unknown[], mode: LoadMode): Promise<number> {
     const { BillingCustomer, BillingPayment } = this.database.models(defineBillingModels);
     const options = this.database.queryOptions();
-    for (const item of items as BillingCustomerFixture[]) {
+    const customers = items as BillingCustomerFixture[];
+    const found = await BillingCustomer.findAll({
+      attributes: ['company_id', 'bill_key'],
+      where: { company_id: [...new Set(customers.map((item) => item.companyId))], bill_key: customers.map((item) => item.billKey) },
+      ...options,
+    });
+    const keyOf = (companyId: string, billKey: string) => JSON.stringify([companyId, billKey]);
+    const stored = new Set(found.map((row) => keyOf(row.get().company_id, row.get().bill_key)));
+    const toWrite = itemsToWrite(this.key, customers, mode, {
+      isStored: (item) => stored.has(keyOf(item.companyId, item.billKey)),
+      describe: (item) => `customer companyId ${item.companyId} billKey ${item.billKey}`,
+    });
+    for (const item of toWrite) {
       const row = {
         company_id: item.companyId,
         bill_key: item.billKey,
@@ -83,5 +96,6 @@ export class BillingCustomersFixtureSection implements FixtureSection {
       const payments = (item.payments ?? []).map((payment) => ({ customer_id: customerId, pay_date: payment.payDate, amount_fen: payment.amount }));
       if (payments.length > 0) await BillingPayment.bulkCreate(payments, options);
     }
+    return toWrite.length;
   }
 }

@@ -3,9 +3,10 @@ import type { Application } from '../../../core/get-create-info/Application.js';
 import { objectSchema } from '../../../core/get-create-info/createInfoJsonSchema.js';
 import { APPLICATION_SHAPE, type Shape } from '../../../core/get-create-info/createInfoShape.js';
 import { Database } from '../Database.js';
-import { InvalidFixture } from '../fixtures/FixtureLoader.js';
-import type { FixtureSection } from '../fixtures/FixtureSection.js';
-import { addApplicationRows, emptyTableRows } from './applicationGraph.js';
+import { InvalidFixture } from '../fixtures/InvalidFixture.js';
+import type { FixtureSection, LoadMode } from '../fixtures/FixtureSection.js';
+import { itemsToWrite } from '../fixtures/itemsToWrite.js';
+import { addApplicationRows, emptyTableRows, type TableRows } from './applicationGraph.js';
 import { TABLES, type TableName } from './createInfoTables.js';
 import { defineGetCreateInfoModels } from './getCreateInfoModels.js';
 import type { Row } from './rowCodec.js';
@@ -89,11 +90,21 @@ const LOAD_ORDER: TableName[] = [
 
 const CHUNK = 500;
 
+/** Tables whose rows belong to one application; a member profile may be shared (kept if present). */
+const OWNED_CHILD_TABLES = LOAD_ORDER.filter((table) => table !== 'memberProfile' && table !== 'createMaster');
+
+interface Graph {
+  readonly index: number;
+  readonly seqNo: string;
+  readonly rows: TableRows;
+}
+
 /**
  * Fixture key `applications`: items in exactly the GetCreateInfo response item shape
  * (minus the computed `abnormalPid`), so that loading one and reading it back gives the
  * same object. Children must come in ascending seqNo order, as they are read back. An
- * application already stored under the same seqNo is replaced, graph and all.
+ * application is keyed by its seqNo; a child key already held by another application is
+ * refused (or, for `keepExisting`, the application is skipped), never half-written.
  */
 @injectable()
 export class ApplicationsFixtureSection implements FixtureSection {
@@ -102,10 +113,9 @@ export class ApplicationsFixtureSection implements FixtureSection {
 
   constructor(@inject(Database) private readonly database: Database) {}
 
-  async load(items: unknown[]): Promise<void> {
-    const rows = emptyTableRows();
-    items.forEach((item, index) => {
-      const seqNo = (item as Item).seqNo;
+  async load(items: unknown[], mode: LoadMode): Promise<number> {
+    const graphs: Graph[] = items.map((item, index) => {
+      const seqNo = (item as Item).seqNo as string;
       const application = complete(APPLICATION_SHAPE, item as Item, { createMasterSeqNo: seqNo }) as unknown as Application;
       // A flag detail's seqNo is its flag's (SPEC 4).
       for (const flag of application.manualReviewFlags) {
@@ -115,14 +125,34 @@ export class ApplicationsFixtureSection implements FixtureSection {
         }
       }
       check(application, String(index));
+      const rows = emptyTableRows();
       addApplicationRows(rows, application);
+      return { index, seqNo, rows };
     });
+    const storedMasters = await this.storedKeys('createMaster', graphs.map((graph) => graph.seqNo));
+    let toWrite = itemsToWrite(this.key, graphs, mode, {
+      isStored: (graph) => storedMasters.has(graph.seqNo),
+      describe: (graph) => `seqNo ${graph.seqNo}`,
+    });
+    if (mode === 'replace') {
+      const seqNos = toWrite.map((graph) => graph.seqNo);
+      for (let start = 0; start < seqNos.length; start += CHUNK) await this.removeGraphs(seqNos.slice(start, start + CHUNK));
+    }
+    const conflicts = await this.childKeyConflicts(toWrite);
+    if (mode === 'keepExisting') toWrite = toWrite.filter((graph) => !conflicts.has(graph));
+    else {
+      const [graph, conflict] = [...conflicts][0] ?? [];
+      if (graph) throw new InvalidFixture(`applications[${graph.index}] (seqNo ${graph.seqNo}): ${conflict} already exists in another application; nothing was loaded`);
+    }
+    await this.insert(toWrite);
+    return toWrite.length;
+  }
+
+  private async insert(graphs: readonly Graph[]): Promise<void> {
     const models = this.database.models(defineGetCreateInfoModels);
     const options = this.database.queryOptions();
-    const seqNos = rows.createMaster.map((row) => row.seq_no as string);
-    for (let start = 0; start < seqNos.length; start += CHUNK) await this.removeGraphs(seqNos.slice(start, start + CHUNK));
     for (const table of LOAD_ORDER) {
-      const tableRows: Row[] = rows[table];
+      const tableRows: Row[] = graphs.flatMap((graph) => graph.rows[table]);
       for (let start = 0; start < tableRows.length; start += CHUNK) {
         await models[table].bulkCreate(tableRows.slice(start, start + CHUNK), {
           ...options,
@@ -134,7 +164,33 @@ export class ApplicationsFixtureSection implements FixtureSection {
     }
   }
 
-  /** Loading an application again replaces its whole graph, so seeding the same file twice is harmless. */
+  /** Which of the keys are stored in the table (compared as strings: serials and string keys alike). */
+  private async storedKeys(table: TableName, keys: readonly unknown[]): Promise<Set<string>> {
+    const model = this.database.models(defineGetCreateInfoModels)[table];
+    const column = TABLES[table].key;
+    const stored = new Set<string>();
+    for (let start = 0; start < keys.length; start += CHUNK) {
+      const rows = await model.findAll({ attributes: [column], where: { [column]: keys.slice(start, start + CHUNK) }, raw: true, ...this.database.queryOptions() });
+      for (const row of rows) stored.add(String((row as unknown as Row)[column]));
+    }
+    return stored;
+  }
+
+  /** For each graph whose child rows reuse a stored key, the first such key, named. */
+  private async childKeyConflicts(graphs: readonly Graph[]): Promise<Map<Graph, string>> {
+    const conflicts = new Map<Graph, string>();
+    for (const table of OWNED_CHILD_TABLES) {
+      const column = TABLES[table].key;
+      const stored = await this.storedKeys(table, graphs.flatMap((graph) => graph.rows[table].map((row) => row[column])));
+      for (const graph of graphs) {
+        const clash = graph.rows[table].find((row) => stored.has(String(row[column])));
+        if (clash && !conflicts.has(graph)) conflicts.set(graph, `${TABLES[table].name}.${column} ${String(clash[column])}`);
+      }
+    }
+    return conflicts;
+  }
+
+  /** Removes the whole graph of each application being replaced. */
   private async removeGraphs(seqNos: string[]): Promise<void> {
     const models = this.database.models(defineGetCreateInfoModels);
     const options = this.database.queryOptions();

@@ -2,7 +2,8 @@ import { inject, injectable } from 'inversify';
 import { CLIENT_STATUSES, KYC_LEVELS, WALLET_STATUSES, type ClientStatus, type KycLevel, type WalletStatus } from '../../../core/kyc-change-notifier/KycCodes.js';
 import { EMPTY_INFO, newProfile, type KycInfo, type KycProfile } from '../../../core/kyc-change-notifier/KycProfile.js';
 import { Database } from '../Database.js';
-import type { FixtureSection } from '../fixtures/FixtureSection.js';
+import type { FixtureSection, LoadMode } from '../fixtures/FixtureSection.js';
+import { itemsToWrite } from '../fixtures/itemsToWrite.js';
 import { defineKycModels } from './kycModels.js';
 import { toKycProfileRow } from './kycProfileMapper.js';
 
@@ -67,11 +68,15 @@ export class KycProfilesFixtureSection implements FixtureSection {
 
   constructor(@inject(Database) private readonly database: Database) {}
 
-  async load(items: unknown[]): Promise<void> {
+  async load(items: unknown[], mode: LoadMode): Promise<number> {
     const { KycProfile } = this.database.models(defineKycModels);
-    for (const item of items as KycProfileFixture[]) {
-      await KycProfile.upsert(toKycProfileRow(toProfile(item)), this.database.queryOptions());
-    }
+    const options = this.database.queryOptions();
+    const profiles = items as KycProfileFixture[];
+    const found = await KycProfile.findAll({ attributes: ['uid'], where: { uid: profiles.map((item) => item.uid) }, ...options });
+    const stored = new Set(found.map((row) => row.get().uid));
+    const toWrite = itemsToWrite(this.key, profiles, mode, { isStored: (item) => stored.has(item.uid), describe: (item) => `uid ${item.uid}` });
+    for (const item of toWrite) await KycProfile.upsert(toKycProfileRow(toProfile(item)), options);
+    return toWrite.length;
   }
 }
 

@@ -1,7 +1,8 @@
 import { inject, injectable } from 'inversify';
 import { EDDA_STATUSES } from '../../../core/upgrade-account/EddaStatus.js';
 import { Database } from '../Database.js';
-import type { FixtureSection } from '../fixtures/FixtureSection.js';
+import type { FixtureSection, LoadMode } from '../fixtures/FixtureSection.js';
+import { itemsToWrite } from '../fixtures/itemsToWrite.js';
 import { defineUpgradeAccountModels } from './upgradeAccountModels.js';
 
 interface MemberFixture {
@@ -15,7 +16,7 @@ interface MemberFixture {
   eddaStatus?: (typeof EDDA_STATUSES)[number];
 }
 
-/** Fixture key `members`: a member and, when `eddaStatus` is given, its current EDDA check. */
+/** Fixture key `members`: a member and, when `eddaStatus` is given, its current EDDA check (a replaced member gets a new current one). */
 @injectable()
 export class MembersFixtureSection implements FixtureSection {
   readonly key = 'members';
@@ -37,10 +38,17 @@ export class MembersFixtureSection implements FixtureSection {
 
   constructor(@inject(Database) private readonly database: Database) {}
 
-  async load(items: unknown[]): Promise<void> {
+  async load(items: unknown[], mode: LoadMode): Promise<number> {
     const { Member, EddaCheck } = this.database.models(defineUpgradeAccountModels);
     const options = this.database.queryOptions();
-    for (const member of items as MemberFixture[]) {
+    const members = items as MemberFixture[];
+    const found = await Member.findAll({ attributes: ['member_id'], where: { member_id: members.map((member) => member.memberId) }, ...options });
+    const stored = new Set(found.map((row) => row.get().member_id));
+    const toWrite = itemsToWrite(this.key, members, mode, {
+      isStored: (member) => stored.has(member.memberId),
+      describe: (member) => `memberId ${member.memberId}`,
+    });
+    for (const member of toWrite) {
       await Member.upsert(
         {
           member_id: member.memberId,
@@ -57,5 +65,6 @@ export class MembersFixtureSection implements FixtureSection {
         await EddaCheck.create({ member_id: member.memberId, status: member.eddaStatus }, options);
       }
     }
+    return toWrite.length;
   }
 }

@@ -30,7 +30,9 @@ describe('KYC and Money+ endpoint examples on the demo data (simulator)', () => 
   it('answers each documented example with data matching its documented response schema', async () => {
     const ajv = addFormats(new Ajv({ strict: false }));
     for (const endpoint of endpoints()) {
-      const reply = await postJson(`${midplat.baseUrl}${endpoint.path}`, endpoint.example, { acstkn: 'demo-moneyplus-token' });
+      // The KYC system posts KycChanged; Money+ (acting for MPLUS) calls the rest.
+      const acstkn = endpoint.scope === 'kyc:write' ? 'demo-kyc-token' : 'demo-moneyplus-token';
+      const reply = await postJson(`${midplat.baseUrl}${endpoint.path}`, endpoint.example, { acstkn });
       expect(reply.status, `${endpoint.operationId}: ${JSON.stringify(reply.body)}`).to.equal(200);
       const validate = ajv.compile(endpoint.responseDataSchema);
       expect(validate(reply.body.data), `${endpoint.operationId}: ${JSON.stringify(validate.errors)}`).to.equal(true);

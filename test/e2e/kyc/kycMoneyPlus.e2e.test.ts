@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
 import { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { MoneyPlusSubscriptionRepository } from '../../../core/kyc-change-notifier/ports.js';
 import { FakeMoneyPlusServer } from '../../support/FakeMoneyPlusServer.js';
 import { postJson } from '../../support/http.js';
 import { SITI_INFO } from '../../support/KycProfileMother.js';
@@ -8,11 +10,19 @@ import { verifyStandardWebhook } from '../../support/StandardWebhooksVerifier.js
 import { startTestService, type TestService } from '../../support/startTestService.js';
 import { DATABASE_KINDS } from '../../support/testDatabases.js';
 import { waitFor } from '../../support/waitFor.js';
+import { DEMO_CONSUMERS } from '../../../config/demo/demoConfig.js';
+import type { ConfigJson } from '../../../config/loadConfig.js';
 
 const SECRET = 'whsec_ZTJlLW1vbmV5cGx1cy13ZWJob29rLWtleS0wMDAwMDE=';
 const KYC = { acstkn: 'demo-kyc-token' };
 const MONEYPLUS = { acstkn: 'demo-moneyplus-token' };
 const MAX_ATTEMPTS = 3;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** A consumer of Money+'s scopes that lists no partner, and one that lists a partner not configured. */
+const NO_PARTNER = { acstkn: 'test-no-partner-token' };
+const WIDE = { acstkn: 'test-wide-partner-token' };
+const READ_ONLY = { acstkn: 'test-read-only-token' };
+const MONEYPLUS_SCOPES = ['moneyplus:read', 'moneyplus:subscribe'];
 
 const profile = (uid: string, clientStatus: number, level: number) => ({
   uid,
@@ -32,11 +42,22 @@ for (const kind of DATABASE_KINDS) {
       moneyPlus = new FakeMoneyPlusServer();
       await moneyPlus.start();
       midplat = await startTestService(kind, {
+        auth: {
+          consumers: [
+            ...(DEMO_CONSUMERS as unknown as ConfigJson[]),
+            { name: 'no-partner', tokenSha256: sha256(NO_PARTNER.acstkn), scopes: MONEYPLUS_SCOPES },
+            { name: 'wide', tokenSha256: sha256(WIDE.acstkn), scopes: MONEYPLUS_SCOPES, bizIds: ['MPLUS', 'OTHER', 'GONE'] },
+            { name: 'read-only', tokenSha256: sha256(READ_ONLY.acstkn), scopes: ['moneyplus:read'], bizIds: ['MPLUS'] },
+          ],
+        },
         moneyPlus: {
           adapter: 'http',
           maxAttempts: MAX_ATTEMPTS,
           timeoutMs: 500,
-          partners: [{ bizId: 'MPLUS', secret: SECRET, callbackUrl: moneyPlus.url, queryFields: ['name', 'phone', 'nationality', 'nature_of_business'] }],
+          partners: [
+            { bizId: 'MPLUS', secret: SECRET, callbackUrl: moneyPlus.url, queryFields: ['name', 'phone', 'nationality', 'nature_of_business'] },
+            { bizId: 'OTHER', secret: SECRET, callbackUrl: moneyPlus.url, queryFields: ['name'] },
+          ],
         },
         // Retry at once so the test sees every attempt; the backoff itself is the outbox's own test.
         outbox: { backoffMs: [0] },
@@ -47,6 +68,7 @@ for (const kind of DATABASE_KINDS) {
           { uid: 'pending-ekyc', bizId: 'MPLUS' },
           { uid: 'approved-ekyc', bizId: 'MPLUS' },
           { uid: 'approved-full', bizId: 'MPLUS' },
+          { uid: 'no-profile', bizId: 'MPLUS' },
         ],
       });
     });
@@ -100,11 +122,47 @@ for (const kind of DATABASE_KINDS) {
       expect(verdict).to.deep.equal({ valid: true });
     });
 
-    it('changes an unsubscribed user\'s profile, visible at once, and queues no callback', async () => {
+    it('changes an unsubscribed user\'s profile, visible once subscribed, and queues no callback', async () => {
       const reply = await kycChanged({ eventId: 'evt-u', uid: 'unsubscribed', occurredAt: 1666755300, type: 'INFO', info: { nationality: 'SG' } });
       expect(reply.body.data).to.deep.include({ outcome: 'APPLIED', callbacks: [] });
-      expect((await queryFields('unsubscribed')).body.data.fields.nationality).to.equal('SG');
       expect(await store().list({ limit: 10 })).to.deep.equal([]);
+      const subscribe = { action: 'SUBSCRIBE', uid: 'unsubscribed', bizId: 'MPLUS' };
+      expect((await postJson(`${midplat.baseUrl}/intranet/api/v1.0/moneyplus/Subscription`, subscribe, MONEYPLUS)).status).to.equal(200);
+      expect((await queryFields('unsubscribed')).body.data.fields.nationality).to.equal('SG');
+    });
+
+    it('answers QueryFieldResult only for a uid subscribed to that bizId: else 404 SUBSCRIPTION_NOT_FOUND', async () => {
+      const unsubscribed = await queryFields('unsubscribed');
+      expect([unsubscribed.status, unsubscribed.body.error.errorCode]).to.deep.equal([404, 'SUBSCRIPTION_NOT_FOUND']);
+      // Subscribed to MPLUS, not to OTHER: a partner reads only its own subscribers.
+      const other = await postJson(`${midplat.baseUrl}/intranet/api/v1.0/moneyplus/QueryFieldResult`, { uid: 'approved-ekyc', bizId: 'OTHER' }, WIDE);
+      expect([other.status, other.body.error?.errorCode]).to.deep.equal([404, 'SUBSCRIPTION_NOT_FOUND']);
+      expect((await queryFields('approved-ekyc')).status).to.equal(200);
+    });
+
+    it('binds a Money+ token to its bizIds: another bizId, or a consumer without bizIds, gets 403 FORBIDDEN, writing nothing', async () => {
+      const call = (operation: string, body: object, token: { acstkn: string }) =>
+        postJson(`${midplat.baseUrl}/intranet/api/v1.0/moneyplus/${operation}`, body, token);
+      const outcome = (reply: { status: number; body: { error?: { errorCode: string } } }) => [reply.status, reply.body.error?.errorCode];
+      const subscribeOther = { action: 'SUBSCRIBE', uid: 'approved-ekyc', bizId: 'OTHER' };
+      expect(outcome(await call('Subscription', subscribeOther, MONEYPLUS))).to.deep.equal([403, 'FORBIDDEN']);
+      expect(outcome(await call('QueryFieldResult', { uid: 'approved-ekyc', bizId: 'OTHER' }, MONEYPLUS))).to.deep.equal([403, 'FORBIDDEN']);
+      expect(outcome(await call('Subscription', { ...subscribeOther, bizId: 'MPLUS' }, NO_PARTNER))).to.deep.equal([403, 'FORBIDDEN']);
+      expect(outcome(await call('QueryFieldResult', { uid: 'approved-ekyc', bizId: 'MPLUS' }, NO_PARTNER))).to.deep.equal([403, 'FORBIDDEN']);
+      // Listed but not configured: the partner is unknown.
+      expect(outcome(await call('Subscription', { ...subscribeOther, bizId: 'GONE' }, WIDE))).to.deep.equal([404, 'PARTNER_NOT_FOUND']);
+      // Subscribing needs moneyplus:subscribe; reading does not grant it.
+      expect(outcome(await call('Subscription', { ...subscribeOther, bizId: 'MPLUS' }, READ_ONLY))).to.deep.equal([403, 'FORBIDDEN']);
+      expect(outcome(await call('QueryFieldResult', { uid: 'approved-ekyc', bizId: 'MPLUS' }, READ_ONLY))).to.deep.equal([200, undefined]);
+      const subscriptions = await midplat.service.container.get<MoneyPlusSubscriptionRepository>(MoneyPlusSubscriptionRepository).bizIdsOf('approved-ekyc');
+      expect(subscriptions).to.deep.equal(['MPLUS']);
+    });
+
+    it('refuses KycChanged to the Money+ token: only the KYC system has kyc:write', async () => {
+      const reply = await postJson(`${midplat.baseUrl}/intranet/api/v1.0/kyc/KycChanged`, { eventId: 'evt-mp', uid: 'approved-ekyc', occurredAt: 1, type: 'WALLET', walletStatus: 'BANNED' }, MONEYPLUS);
+      expect([reply.status, reply.body.error.errorCode]).to.deep.equal([403, 'FORBIDDEN']);
+      expect(await store().list({ limit: 10 })).to.deep.equal([]);
+      expect((await postJson(`${midplat.baseUrl}/intranet/api/v1.0/moneyplus/Entry`, { uid: 'approved-ekyc' }, MONEYPLUS)).body.data.route).to.equal('MONEYPLUS_REGISTRATION');
     });
 
     it('answers DUPLICATE to a repeated eventId and queues nothing more', async () => {
@@ -212,9 +270,9 @@ for (const kind of DATABASE_KINDS) {
       expect(missingStatus.body.error).to.deep.equal({ errorCode: 'VALIDATION_ERROR', errorMessage: 'status: is required' });
       const badLevel = await kycChanged({ ...event, status: { clientStatus: 3, level: 250, isMeetBusiness: true } });
       expect(badLevel.body.error.errorMessage).to.match(/^status\.level: /);
-      const unknownPartner = await postJson(`${midplat.baseUrl}/intranet/api/v1.0/moneyplus/Subscription`, { action: 'SUBSCRIBE', uid: 'x', bizId: 'NOPE' }, KYC);
+      const unknownPartner = await postJson(`${midplat.baseUrl}/intranet/api/v1.0/moneyplus/Subscription`, { action: 'SUBSCRIBE', uid: 'x', bizId: 'GONE' }, WIDE);
       expect([unknownPartner.status, unknownPartner.body.error.errorCode]).to.deep.equal([404, 'PARTNER_NOT_FOUND']);
-      const unknownUser = await queryFields('nobody');
+      const unknownUser = await queryFields('no-profile');
       expect([unknownUser.status, unknownUser.body.error.errorCode]).to.deep.equal([404, 'KYC_PROFILE_NOT_FOUND']);
       expect(await store().list({ limit: 10 })).to.deep.equal([]);
     });

@@ -1,9 +1,14 @@
+import { createHash } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import { FakeEsbServer } from '../../support/FakeEsbServer.js';
 import { postJson } from '../../support/http.js';
+import { midplatEnv, runMidplatScript } from '../../support/midplatScript.js';
 import { ServiceProcess } from '../../support/ServiceProcess.js';
 
 const UPGRADE = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
+const IVR_TOKEN = 'shutdown-test-ivr-token';
 
 async function eventually(probe: () => boolean): Promise<void> {
   while (!probe()) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -14,26 +19,34 @@ describe('graceful shutdown on SIGTERM (e2e, child process)', function () {
   this.timeout(60000);
   let esb: FakeEsbServer;
   let service: ServiceProcess;
+  let folder: string;
 
   before(async () => {
     esb = new FakeEsbServer();
     esb.delayMs = 1500;
     const esbUrl = await esb.start();
-    service = ServiceProcess.spawn({
+    const written = ServiceProcess.writeConfig({
       http: { port: 0, shutdownGraceMs: 10000 },
       log: { level: 'info' },
-      demo: { loadOnStart: true },
+      auth: { consumers: [{ name: 'ivr', tokenSha256: createHash('sha256').update(IVR_TOKEN).digest('hex'), scopes: ['upgrade:write'] }] },
       esb: { adapter: 'http', url: esbUrl, timeoutMs: 10000 },
     });
+    folder = written.folder;
+    const fixture = join(folder, 'members.json');
+    writeFileSync(fixture, JSON.stringify({ members: [{ memberId: 'M0000000001', accountId: 'AA19337Z8L29', digitalLevel: '2B', eddaStatus: 'EDDASuccess' }] }));
+    const seeded = await runMidplatScript('seed', [fixture], { env: midplatEnv(written.configFile) });
+    expect(seeded.code, seeded.stderr).to.equal(0);
+    service = ServiceProcess.spawnWithConfigFile(written.configFile);
   });
   after(async () => {
     await service?.kill();
     await esb?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   it('finishes the in-flight request with 200, refuses new connections, and exits 0', async () => {
     const baseUrl = await service.listening();
-    const inFlight = postJson(`${baseUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, { acstkn: 'demo-ivr-token' });
+    const inFlight = postJson(`${baseUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, { acstkn: IVR_TOKEN });
     await eventually(() => esb.requests.length === 1); // the request is inside DA21 now
 
     service.child.kill('SIGTERM');

@@ -31,7 +31,7 @@ describe('OpenAPI contract (e2e)', function () {
       demo: { loadOnStart: true },
       auth: {
         consumers: [
-          { name: 'contract-all', tokenSha256: sha256(ALL_SCOPES_TOKEN), scopes: [...SCOPES] },
+          { name: 'contract-all', tokenSha256: sha256(ALL_SCOPES_TOKEN), scopes: [...SCOPES], bizIds: ['MPLUS'] },
           { name: 'contract-none', tokenSha256: sha256(NO_SCOPE_TOKEN), scopes: [] },
         ],
       },

@@ -3,7 +3,8 @@ import { expect } from 'chai';
 import { Container } from 'inversify';
 import { billingPersistenceModule } from '../../../adapters/persistence/billing/billingPersistenceModule.js';
 import { Database } from '../../../adapters/persistence/Database.js';
-import { FixtureLoader, InvalidFixture } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
+import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
+import { InvalidFixture } from '../../../adapters/persistence/fixtures/InvalidFixture.js';
 import { migrate, migrateDownAll } from '../../../adapters/persistence/migrate.js';
 import { persistenceModule } from '../../../adapters/persistence/persistenceModule.js';
 import { BillingCustomerRepository } from '../../../core/customer-check/ports.js';
@@ -92,10 +93,10 @@ for (const kind of DATABASE_KINDS) {
       });
     });
 
-    it('replaces a customer and its payments when the same one is loaded again', async () => {
+    it('with replace, replaces a customer and its payments when the same one is loaded again', async () => {
       const loader = container.get(FixtureLoader);
       await loader.load({ billingCustomers: [customer()] });
-      await loader.load({ billingCustomers: [customer({ customerStatus: '2', payments: [{ payDate: '20240101', amount: 100 }] })] });
+      await loader.load({ billingCustomers: [customer({ customerStatus: '2', payments: [{ payDate: '20240101', amount: 100 }] })] }, 'replace');
       expect(await repository.findProfile({ queryType: '0', companyId: '654321', billKey: '123456' })).to.deep.include({
         customerStatus: '2',
         lastPayDate: '20240101',

@@ -5,7 +5,8 @@ import { UnitOfWork } from '../../../core/shared/UnitOfWork.js';
 import { GetCreateInfo } from '../../../core/get-create-info/GetCreateInfo.js';
 import { ApplicationRepository } from '../../../core/get-create-info/ports.js';
 import { Database } from '../../../adapters/persistence/Database.js';
-import { FixtureLoader, InvalidFixture } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
+import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
+import { InvalidFixture } from '../../../adapters/persistence/fixtures/InvalidFixture.js';
 import { anApplication } from '../../support/ApplicationMother.js';
 import { DATABASE_KINDS } from '../../support/testDatabases.js';
 import { startTestService, type TestService } from '../../support/startTestService.js';
@@ -179,7 +180,7 @@ for (const kind of DATABASE_KINDS) {
       expect(await repository.findMatching({ idno: 'K100000016' })).to.deep.equal([]);
     });
 
-    it('replaces an application loaded again under the same seqNo, graph and all', async () => {
+    it('with replace, replaces an application loaded again under the same seqNo, graph and all', async () => {
       const first = anApplication().withIdno('K100000017').withReviewFlag().withResend('FINANCIAL_PROOF', ['old-1', 'old-2']).completed().build();
       await load([first]);
       const second: ApplicationRecord = {
@@ -189,7 +190,7 @@ for (const kind of DATABASE_KINDS) {
         manualReviewFlags: [],
         tellerCheckRecords: [],
       };
-      await load([second]);
+      await service.service.container.get(FixtureLoader).load({ applications: [second] }, 'replace');
       const [found] = await getCreateInfo.execute({ seqNo: first.seqNo });
       expect(found).to.deep.equal({ ...second, abnormalPid: found!.abnormalPid });
       const leftovers = await sql('SELECT COUNT(*) AS n FROM pay_taxes WHERE manual_review_flag_seq_no = ?', [first.manualReviewFlags[0]!.seqNo]);

@@ -1,12 +1,20 @@
 import { expect } from 'chai';
-import { KycProfileNotFound, PartnerNotFound } from '../../../core/kyc-change-notifier/errors.js';
+import { KycProfileNotFound, PartnerNotFound, SubscriptionNotFound } from '../../../core/kyc-change-notifier/errors.js';
 import { QueryFieldResult } from '../../../core/kyc-change-notifier/QueryFieldResult.js';
 import { aProfile, kycEvents, SITI_INFO } from '../../support/KycProfileMother.js';
 import { context, kycWorld } from './kycWorld.js';
 
 function queryWorld() {
-  const world = kycWorld({ profiles: [aProfile('u1').approved(300).build()] });
-  return { ...world, query: new QueryFieldResult(world.profiles, world.partners) };
+  const world = kycWorld({
+    profiles: [aProfile('u1').approved(300).build(), aProfile('u2').approved(300).build()],
+    subscribed: [
+      ['u1', 'MPLUS'],
+      ['u1', 'OTHER'],
+      ['u2', 'OTHER'],
+      ['nobody', 'MPLUS'],
+    ],
+  });
+  return { ...world, query: new QueryFieldResult(world.profiles, world.partners, world.subscriptions) };
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
@@ -56,7 +64,21 @@ describe('QueryFieldResult', () => {
     expect(await rejectionOf(query.execute({ uid: 'u1', bizId: 'NOPE' }))).to.be.instanceOf(PartnerNotFound);
   });
 
-  it('answers KYC_PROFILE_NOT_FOUND for a uid without a profile', async () => {
+  it('answers SUBSCRIPTION_NOT_FOUND for a uid not subscribed to that bizId, even when subscribed to another', async () => {
+    const { query } = queryWorld();
+    const error = await rejectionOf(query.execute({ uid: 'u2', bizId: 'MPLUS' }));
+    expect(error).to.be.instanceOf(SubscriptionNotFound);
+    expect((error as SubscriptionNotFound).code).to.equal('SUBSCRIPTION_NOT_FOUND');
+    expect((await query.execute({ uid: 'u2', bizId: 'OTHER' })).fields.name).to.equal(SITI_INFO.name);
+  });
+
+  it('answers SUBSCRIPTION_NOT_FOUND once the user unsubscribed', async () => {
+    const { query, subscriptions } = queryWorld();
+    await subscriptions.unsubscribe('u1', 'MPLUS');
+    expect(await rejectionOf(query.execute({ uid: 'u1', bizId: 'MPLUS' }))).to.be.instanceOf(SubscriptionNotFound);
+  });
+
+  it('answers KYC_PROFILE_NOT_FOUND for a subscribed uid without a profile', async () => {
     const { query } = queryWorld();
     const error = await rejectionOf(query.execute({ uid: 'nobody', bizId: 'MPLUS' }));
     expect((error as KycProfileNotFound).code).to.equal('KYC_PROFILE_NOT_FOUND');
