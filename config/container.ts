@@ -27,7 +27,7 @@ import { kycPersistenceModule } from '../adapters/persistence/kyc/kycPersistence
 import { outboxWorkerModule } from '../adapters/scheduler/outboxWorkerModule.js';
 import { Clock } from '../core/shared/Clock.js';
 import { UpgradeAccount } from '../core/upgrade-account/UpgradeAccount.js';
-import { UpgradeTargetLevel } from '../core/upgrade-account/ports.js';
+import { UpgradeClaimMs, UpgradeTargetLevel } from '../core/upgrade-account/ports.js';
 import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.js';
 import { institutionCryptoModule } from '../plugins/institution-crypto/institutionCryptoModule.js';
 import { moneyPlusSimulatorModule } from '../plugins/moneyplus-simulator/moneyPlusSimulatorModule.js';
@@ -66,6 +66,9 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     bind(Clock).to(SystemClock);
     bind(EsbSettings).toConstantValue(config.esb);
     bind(UpgradeTargetLevel).toConstantValue(config.esb.upgradeLevel);
+    // A claim outlives the DA21 call it covers (its timeout) with room for the two short transactions;
+    // a retry that takes over a late claim reuses the TransactionID, so the margin only needs to be usual.
+    bind(UpgradeClaimMs).toConstantValue(config.esb.timeoutMs + 2000);
     bind(UpgradeAccount).toSelf();
     bind(CustomerCheck).toSelf();
   });

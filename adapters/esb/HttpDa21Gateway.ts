@@ -29,9 +29,9 @@ export class HttpDa21Gateway implements AccountLevelGateway {
       text = await response.text();
     } catch (error) {
       if ((error as Error).name === 'TimeoutError') throw new EsbTimeout(this.settings.timeoutMs);
-      throw new EsbDa21Failed('ESB unreachable', { cause: error });
+      throw new EsbDa21Failed('ESB unreachable', { cause: error, esbDown: true });
     }
-    if (status < 200 || status >= 300) throw new EsbDa21Failed(`HTTP ${status}`);
+    if (status < 200 || status >= 300) throw new EsbDa21Failed(`HTTP ${status}`, { esbDown: status >= 500 });
     const outcome = readDa21Reply(text);
     if (!outcome.ok) throw new EsbDa21Failed(outcome.detail);
   }

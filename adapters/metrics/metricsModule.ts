@@ -1,5 +1,7 @@
 import { ContainerModule } from 'inversify';
 import { AccountLevelGateway } from '../../core/upgrade-account/ports.js';
+import type { CircuitState } from '../esb/CircuitBreaker.js';
+import { Da21CircuitBreaker } from '../esb/Da21CircuitBreaker.js';
 import { HttpRequestObserver } from '../http/HttpRequestObserver.js';
 import { RouteContribution } from '../http/JsonEndpoint.js';
 import { EsbMetrics } from './EsbMetrics.js';
@@ -7,10 +9,21 @@ import { HttpMetrics } from './HttpMetrics.js';
 import { MeasuredAccountLevelGateway } from './MeasuredAccountLevelGateway.js';
 import { MetricsRoutes } from './MetricsRoutes.js';
 
-/** `/metrics`, HTTP latency per route, and ESB latency around whichever DA21 adapter is bound. */
+const CIRCUIT_STATE_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
+
+/** `/metrics`, HTTP latency per route, ESB latency around whichever DA21 adapter is bound, and its circuit breaker. */
 export const metricsModule = new ContainerModule(({ bind, onActivation }) => {
   bind(EsbMetrics).toSelf().inSingletonScope();
   bind(HttpRequestObserver).to(HttpMetrics).inSingletonScope();
   bind(RouteContribution).to(MetricsRoutes).inSingletonScope();
   onActivation<AccountLevelGateway>(AccountLevelGateway, (context, gateway) => new MeasuredAccountLevelGateway(gateway, context.get(EsbMetrics)));
+  onActivation<Da21CircuitBreaker>(Da21CircuitBreaker, (context, breaker) => {
+    const metrics = context.get(EsbMetrics);
+    metrics.circuitState.set({ transaction: 'DA21' }, CIRCUIT_STATE_VALUE[breaker.state]);
+    breaker.onTransition((_from, to) => {
+      metrics.circuitState.set({ transaction: 'DA21' }, CIRCUIT_STATE_VALUE[to]);
+      metrics.circuitTransitions.inc({ transaction: 'DA21', to });
+    });
+    return breaker;
+  });
 });

@@ -2,6 +2,7 @@ import type { EddaStatus } from '../../core/upgrade-account/EddaStatus.js';
 import { EsbDa21Failed, EsbTimeout } from '../../core/upgrade-account/errors.js';
 import type {
   AccountLevelGateway,
+  DecisionClaim,
   DigitalLevelChange,
   EddaCheck,
   EddaCheckRepository,
@@ -44,22 +45,42 @@ export class InMemoryEddaChecks implements EddaCheckRepository, Snapshotting {
   history: { checkId: number; from: EddaStatus; change: EddaStatusChange }[] = [];
 
   add(memberId: string, status: EddaStatus): EddaCheck {
-    const check = { id: this.checks.length + 1, memberId, status };
+    const check = { id: this.checks.length + 1, memberId, status, decidingUntil: null, esbTransactionId: null };
     this.checks.push(check);
     return check;
   }
 
   statusOf(memberId: string): EddaStatus | undefined {
-    return this.checks.filter((check) => check.memberId === memberId).at(-1)?.status;
+    return this.currentOf(memberId)?.status;
+  }
+
+  currentOf(memberId: string): EddaCheck | undefined {
+    return this.checks.filter((check) => check.memberId === memberId).at(-1);
   }
 
   async lockCurrentForMember(memberId: string): Promise<EddaCheck | null> {
-    return this.checks.filter((check) => check.memberId === memberId).at(-1) ?? null;
+    return this.currentOf(memberId) ?? null;
+  }
+
+  async lockById(checkId: number): Promise<EddaCheck | null> {
+    return this.checks.find((check) => check.id === checkId) ?? null;
+  }
+
+  async claim(check: EddaCheck, claim: DecisionClaim): Promise<void> {
+    this.update(check.id, { decidingUntil: claim.expiresAt, esbTransactionId: claim.esbTransactionId });
+  }
+
+  async releaseClaim(check: EddaCheck): Promise<void> {
+    this.update(check.id, { decidingUntil: null });
   }
 
   async changeStatus(check: EddaCheck, change: EddaStatusChange): Promise<void> {
-    this.checks = this.checks.map((existing) => (existing.id === check.id ? { ...existing, status: change.to } : existing));
+    this.update(check.id, { status: change.to, decidingUntil: null });
     this.history.push({ checkId: check.id, from: check.status, change });
+  }
+
+  private update(checkId: number, changes: Partial<EddaCheck>): void {
+    this.checks = this.checks.map((existing) => (existing.id === checkId ? { ...existing, ...changes } : existing));
   }
 
   snapshot(): unknown {

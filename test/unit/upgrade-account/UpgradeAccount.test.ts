@@ -7,7 +7,8 @@ import {
   EsbTimeout,
   UpgradeAlreadyDecided,
 } from '../../../core/upgrade-account/errors.js';
-import { esbTransactionIdFor, UpgradeAccount } from '../../../core/upgrade-account/UpgradeAccount.js';
+import { esbTransactionIdFor } from '../../../core/upgrade-account/decideUpgrade.js';
+import { UpgradeAccount } from '../../../core/upgrade-account/UpgradeAccount.js';
 import { FixedClock } from '../../support/FixedClock.js';
 import { InMemoryUnitOfWork } from '../../support/InMemoryUnitOfWork.js';
 import {
@@ -18,6 +19,7 @@ import {
 } from '../../support/InMemoryUpgradeAccountPorts.js';
 
 const context = { requestId: 'req-1', consumer: 'ivr' };
+const CLAIM_MS = 10_000;
 
 function world(status: EddaStatus | null = 'EDDASuccess') {
   const members = new InMemoryMembers().add({ memberId: 'M1', accountId: 'AA19337Z8L29', prodName: 'AC.DIGITAL.SAV', digitalLevel: '2B' });
@@ -26,7 +28,7 @@ function world(status: EddaStatus | null = 'EDDASuccess') {
   const reviews = new InMemoryReviews();
   const gateway = new ScriptedAccountLevelGateway();
   const unitOfWork = new InMemoryUnitOfWork([members, checks, reviews]);
-  const useCase = new UpgradeAccount(unitOfWork, members, checks, reviews, gateway, new FixedClock(), '1A');
+  const useCase = new UpgradeAccount(unitOfWork, members, checks, reviews, gateway, new FixedClock(), '1A', CLAIM_MS);
   return { members, checks, reviews, gateway, unitOfWork, useCase };
 }
 
@@ -44,7 +46,7 @@ describe('UpgradeAccount', () => {
     const { useCase, gateway, members, checks, reviews } = world();
     await useCase.execute({ memberId: 'M1', isPass: true }, context);
     expect(gateway.calls).to.deep.equal([
-      { transactionId: esbTransactionIdFor({ id: 1, memberId: 'M1', status: 'EDDASuccess' }), accountId: 'AA19337Z8L29', prodName: 'AC.DIGITAL.SAV', level: '1A' },
+      { transactionId: esbTransactionIdFor({ id: 1 }), accountId: 'AA19337Z8L29', prodName: 'AC.DIGITAL.SAV', level: '1A' },
     ]);
     expect((await members.findById('M1'))?.digitalLevel).to.equal('1A');
     expect(checks.statusOf('M1')).to.equal('CustomerSuccess');
@@ -147,8 +149,8 @@ describe('UpgradeAccount', () => {
   });
 
   it('gives different EDDA checks different TransactionIDs', () => {
-    const first = esbTransactionIdFor({ id: 1, memberId: 'M1', status: 'EDDASuccess' });
-    const second = esbTransactionIdFor({ id: 2, memberId: 'M1', status: 'EDDASuccess' });
+    const first = esbTransactionIdFor({ id: 1 });
+    const second = esbTransactionIdFor({ id: 2 });
     expect(first).to.not.equal(second);
   });
 
