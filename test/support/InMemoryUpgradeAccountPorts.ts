@@ -1,5 +1,5 @@
 import type { EddaStatus } from '../../core/upgrade-account/EddaStatus.js';
-import { EsbDa21Failed, EsbTimeout } from '../../core/upgrade-account/errors.js';
+import { EsbDa21Failed, EsbTimeout, EsbUnavailable } from '../../core/upgrade-account/errors.js';
 import type {
   AccountLevelGateway,
   DecisionClaim,
@@ -108,15 +108,22 @@ export class InMemoryReviews implements UpgradeReviewRepository, Snapshotting {
   }
 }
 
-/** The ESB as the use case sees it: records calls, answers as told. */
+/**
+ * The ESB as the use case sees it: records calls, answers as told (`never`: the call
+ * never returns, as when the process dies mid-call). `duringCall` runs inside each call.
+ */
 export class ScriptedAccountLevelGateway implements AccountLevelGateway {
   calls: DigitalLevelChange[] = [];
-  answer: 'ok' | 'refuse' | 'timeout' = 'ok';
+  answer: 'ok' | 'refuse' | 'timeout' | 'unavailable' | 'never' = 'ok';
+  duringCall: () => void = () => undefined;
 
   async setDigitalLevel(change: DigitalLevelChange): Promise<void> {
     this.calls.push(change);
+    this.duringCall();
+    if (this.answer === 'never') await new Promise(() => undefined);
     await new Promise((resolve) => setImmediate(resolve));
     if (this.answer === 'refuse') throw new EsbDa21Failed('RtrnCode 500');
     if (this.answer === 'timeout') throw new EsbTimeout(5000);
+    if (this.answer === 'unavailable') throw new EsbUnavailable();
   }
 }
