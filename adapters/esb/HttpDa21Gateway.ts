@@ -14,16 +14,20 @@ export class HttpDa21Gateway implements AccountLevelGateway {
   ) {}
 
   async setDigitalLevel(change: DigitalLevelChange): Promise<void> {
-    const request = buildDa21Request(change, this.settings, this.clock.now());
+    const now = this.clock.now();
+    // The timeout is a deadline for the whole UpgradeAccount call, not only for the exchange.
+    const remainingMs = this.settings.timeoutMs - (now.getTime() - change.requestedAt.getTime());
+    if (remainingMs <= 0) throw new EsbTimeout(this.settings.timeoutMs);
+    const request = buildDa21Request(change, this.settings, now);
     let status: number;
     let text: string;
     try {
-      // The timeout covers the whole exchange, reply body included.
+      // The deadline covers the whole exchange, reply body included.
       const response = await fetch(this.settings.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' },
         body: JSON.stringify(request),
-        signal: AbortSignal.timeout(this.settings.timeoutMs),
+        signal: AbortSignal.timeout(remainingMs),
       });
       status = response.status;
       text = await response.text();

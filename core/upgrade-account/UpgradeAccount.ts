@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { Clock } from '../shared/Clock.js';
 import { DomainError } from '../shared/DomainError.js';
+import { GroupCommit } from '../shared/GroupCommit.js';
 import type { RequestContext } from '../shared/RequestContext.js';
 import { UnitOfWork } from '../shared/UnitOfWork.js';
 import { decideUpgrade, type UpgradeStep } from './decideUpgrade.js';
@@ -35,6 +36,15 @@ const AUDITED_FAILURES: ReadonlySet<string> = new Set<ReviewOutcome>(['ESB_DA21_
 export class UpgradeAccount {
   /** Calls in this process deciding a member: a repeat of the same result waits for their outcome. */
   private readonly inFlight = new Map<string, { readonly isPass: boolean; readonly outcome: Promise<void> }>();
+  /** Failed DA21 attempts: their claims are freed and audit rows written in shared transactions. */
+  private readonly failedAttempts = new GroupCommit<{ readonly check: EddaCheck; readonly audit: UpgradeReview | null }>((attempts) =>
+    this.unitOfWork.run(async () => {
+      for (const { check, audit } of attempts) {
+        await this.eddaChecks.releaseClaim(check);
+        if (audit) await this.reviews.record(audit);
+      }
+    }),
+  );
 
   constructor(
     @inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
@@ -61,6 +71,7 @@ export class UpgradeAccount {
   }
 
   private async decide({ memberId, isPass }: UpgradeAccountCommand, context: RequestContext): Promise<void> {
+    const requestedAt = this.clock.now();
     const member = await this.members.findById(memberId);
     if (!member) throw new CustomerInfoNotFound();
 
@@ -78,28 +89,31 @@ export class UpgradeAccount {
     });
     if (!claimed) return;
 
-    await this.callDa21(member, claimed.check, claimed.step, context);
+    await this.callDa21(member, claimed.check, claimed.step, requestedAt, context);
     await this.recordSuccess(claimed.check, claimed.step, context);
   }
 
   /** No transaction is open here: a hanging ESB costs this call its timeout and nothing else. */
-  private async callDa21(member: Member, check: EddaCheck, step: Extract<UpgradeStep, { kind: 'claim' }>, context: RequestContext): Promise<void> {
+  private async callDa21(
+    member: Member,
+    check: EddaCheck,
+    step: Extract<UpgradeStep, { kind: 'claim' }>,
+    requestedAt: Date,
+    context: RequestContext,
+  ): Promise<void> {
     try {
       await this.accountLevels.setDigitalLevel({
         transactionId: step.claim.esbTransactionId,
         accountId: member.accountId,
         prodName: member.prodName,
         level: this.targetLevel,
+        requestedAt,
       });
     } catch (error) {
       // Nothing was decided: free the claim for a retry and keep an audit row of the attempt.
-      await this.unitOfWork.run(async () => {
-        await this.eddaChecks.releaseClaim(check);
-        if (error instanceof DomainError && AUDITED_FAILURES.has(error.code)) {
-          const outcome = error.code as ReviewOutcome;
-          await this.reviews.record(this.review(check, true, outcome, step.claim.esbTransactionId, context, this.clock.now()));
-        }
-      });
+      const audited = error instanceof DomainError && AUDITED_FAILURES.has(error.code);
+      const audit = audited ? this.review(check, true, error.code as ReviewOutcome, step.claim.esbTransactionId, context, this.clock.now()) : null;
+      await this.failedAttempts.add({ check, audit });
       throw error;
     }
   }

@@ -74,6 +74,8 @@ export interface DigitalLevelChange {
   readonly accountId: string;
   readonly prodName: string;
   readonly level: string;
+  /** When the UpgradeAccount call began: the ESB timeout counts from here, so waiting for the database eats into it. */
+  readonly requestedAt: Date;
 }
 
 /**

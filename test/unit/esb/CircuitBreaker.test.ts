@@ -80,7 +80,7 @@ describe('CircuitBreaker', () => {
 });
 
 describe('CircuitBreakingAccountLevelGateway', () => {
-  const change = { transactionId: 'T1', accountId: 'A1', prodName: 'AC.DIGITAL.SAV', level: '1A' };
+  const change = { transactionId: 'T1', accountId: 'A1', prodName: 'AC.DIGITAL.SAV', level: '1A', requestedAt: new Date() };
 
   async function outcome(promise: Promise<void>): Promise<unknown> {
     try {

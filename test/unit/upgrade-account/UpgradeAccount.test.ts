@@ -51,7 +51,7 @@ describe('UpgradeAccount', () => {
     const { useCase, gateway, members, checks, reviews } = world();
     await useCase.execute({ memberId: 'M1', isPass: true }, context);
     expect(gateway.calls).to.deep.equal([
-      { transactionId: esbTransactionIdFor({ id: 1 }), accountId: 'AA19337Z8L29', prodName: 'AC.DIGITAL.SAV', level: '1A' },
+      { transactionId: esbTransactionIdFor({ id: 1 }), accountId: 'AA19337Z8L29', prodName: 'AC.DIGITAL.SAV', level: '1A', requestedAt: new FixedClock().now() },
     ]);
     expect((await members.findById('M1'))?.digitalLevel).to.equal('1A');
     expect(checks.statusOf('M1')).to.equal('CustomerSuccess');
