@@ -4,6 +4,7 @@ import { loadConfig } from '../../config/loadConfig.js';
 import { MidplatService } from '../../config/MidplatService.js';
 import { postLoad, scratchDatabase, type LoadRun as Run } from './postLoad.js';
 import { startSlowEsb } from './slowEsb.js';
+import { startUpgradeBaseline } from './upgradeBaseline.js';
 import type { Benchmark, BenchFigure, BenchRatio } from './BenchResult.js';
 
 const PATH = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
@@ -50,6 +51,20 @@ async function runUpgrade(kind: 'sqlite' | 'mariadb', esbUrl: string): Promise<R
   }
 }
 
+/** The hand-written Koa + mysql2 route, on its own scratch MariaDB database, same members and ESB. */
+async function runBaseline(esbUrl: string): Promise<Run> {
+  const db = await scratchDatabase('mariadb');
+  const ids = [...Array.from({ length: WARMUP }, (_, i) => memberIdOf('W', i)), ...Array.from({ length: REQUESTS }, (_, i) => memberIdOf('B', i))];
+  const baseline = await startUpgradeBaseline(db.url, esbUrl, ids);
+  try {
+    await load(baseline.url, WARMUP, memberBody('W'));
+    return await load(baseline.url, REQUESTS, memberBody('B'));
+  } finally {
+    await baseline.stop();
+    await db.drop();
+  }
+}
+
 export const benchmark: Benchmark = {
   name: 'upgrade',
   description: `UpgradeAccount through the real server (fake ESB over HTTP answering in ${ESB_DELAY_MS} ms, ${REQUESTS} distinct members, ${CONNECTIONS} connections)`,
@@ -66,6 +81,17 @@ export const benchmark: Benchmark = {
           { label: `UpgradeAccount (${kind}) latency p50`, value: run.p50Ms, unit: 'ms' },
           { label: `UpgradeAccount (${kind}) latency p99`, value: run.p99Ms, unit: 'ms' },
         );
+        if (kind === 'mariadb') {
+          // Right after ours, on the same machine under the same load.
+          const baseline = await runBaseline(esb.url);
+          if (baseline.non2xx > 0) throw new Error(`upgrade baseline: ${baseline.non2xx} answers were not 2xx`);
+          figures.push(
+            { label: 'Koa + mysql2 claim/DA21/record route (mariadb) throughput', value: baseline.requestsPerSecond, unit: 'req/s' },
+            { label: 'Koa + mysql2 claim/DA21/record route (mariadb) latency p50', value: baseline.p50Ms, unit: 'ms' },
+            { label: 'Koa + mysql2 claim/DA21/record route (mariadb) latency p99', value: baseline.p99Ms, unit: 'ms' },
+          );
+          ratios.push({ label: 'UpgradeAccount (mariadb) / Koa + mysql2 route throughput', value: run.requestsPerSecond / baseline.requestsPerSecond, target: 0.5 });
+        }
       }
     } finally {
       await esb.stop();

@@ -7,14 +7,11 @@ import { defineUpgradeAccountModels } from '../../../adapters/persistence/upgrad
 import { FakeEsbServer } from '../../support/FakeEsbServer.js';
 import { postJson } from '../../support/http.js';
 import { ServiceProcess } from '../../support/ServiceProcess.js';
+import { waitFor } from '../../support/waitFor.js';
 
 const UPGRADE = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
 const IVR = { acstkn: 'demo-ivr-token' };
 const TIMEOUT_MS = 5000;
-
-async function eventually(probe: () => boolean): Promise<void> {
-  while (!probe()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
 
 /** kill -9 of the real process (`node dist/scripts/start.js`) between the claim and the record of a decision. */
 describe('UpgradeAccount after a crash between claim and record (e2e, child process)', function () {
@@ -66,7 +63,7 @@ describe('UpgradeAccount after a crash between claim and record (e2e, child proc
     const firstUrl = await first.listening();
     esb.behaviour = { kind: 'hang' };
     void postJson(`${firstUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, IVR).catch(() => undefined);
-    await eventually(() => esb.requests.length === 1); // claimed, DA21 in flight
+    await waitFor('the DA21 call', () => esb.requests.length === 1); // claimed, DA21 in flight
     await first.kill(); // SIGKILL: nothing after the claim runs
 
     const claimed = await checkRow();
