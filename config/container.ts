@@ -78,8 +78,8 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     // A claim outlives the DA21 call it covers (its timeout) with room for the two short transactions;
     // a retry that takes over a late claim reuses the TransactionID, so the margin only needs to be usual.
     bind(UpgradeClaimMs).toConstantValue(config.esb.timeoutMs + 2000);
-    // Bulkhead: a burst of upgrades holds at most half the pool (SQLite: one writer slot) at once.
-    const upgradeTransactions = database.dialect === 'sqlite' ? 1 : Math.max(1, Math.floor(config.database.poolMax / 2));
+    // Bulkhead: a burst of upgrades leaves two pooled connections to the other use cases (SQLite: takes one writer slot at a time).
+    const upgradeTransactions = database.dialect === 'sqlite' ? 1 : Math.max(1, config.database.poolMax - 2);
     bind(UpgradeAccount).toDynamicValue(
       (context) =>
         new UpgradeAccount(

@@ -2,9 +2,12 @@ import { EsbDa21Failed, EsbTimeout, EsbUnavailable } from '../../core/upgrade-ac
 import type { AccountLevelGateway, DigitalLevelChange } from '../../core/upgrade-account/ports.js';
 import type { CircuitBreaker } from './CircuitBreaker.js';
 
-/** A timeout or an unreachable / failing ESB counts against the circuit; a refusal by the core bank does not. */
+/**
+ * A timeout of a call the ESB received, or an unreachable / failing ESB, counts against the
+ * circuit; a refusal by the core bank does not, nor a deadline spent before the call.
+ */
 export function isEsbDown(error: unknown): boolean {
-  return error instanceof EsbTimeout || (error instanceof EsbDa21Failed && error.esbDown);
+  return (error instanceof EsbTimeout && error.esbCalled) || (error instanceof EsbDa21Failed && error.esbDown);
 }
 
 /** DA21 behind a circuit breaker: while the ESB keeps failing, calls answer ESB_UNAVAILABLE at once. */
@@ -21,7 +24,7 @@ export class CircuitBreakingAccountLevelGateway implements AccountLevelGateway {
       await this.inner.setDigitalLevel(change);
     } catch (error) {
       if (isEsbDown(error)) this.breaker.failed(permit);
-      else this.breaker.succeeded(permit);
+      else if (!(error instanceof EsbTimeout)) this.breaker.succeeded(permit);
       throw error;
     }
     this.breaker.succeeded(permit);

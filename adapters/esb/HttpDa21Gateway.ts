@@ -17,7 +17,7 @@ export class HttpDa21Gateway implements AccountLevelGateway {
     const now = this.clock.now();
     // The timeout is a deadline for the whole UpgradeAccount call, not only for the exchange.
     const remainingMs = this.settings.timeoutMs - (now.getTime() - change.requestedAt.getTime());
-    if (remainingMs <= 0) throw new EsbTimeout(this.settings.timeoutMs);
+    if (remainingMs <= 0) throw new EsbTimeout(this.settings.timeoutMs, { esbCalled: false });
     const request = buildDa21Request(change, this.settings, now);
     let status: number;
     let text: string;

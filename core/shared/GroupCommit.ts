@@ -7,7 +7,11 @@ export class GroupCommit<T> {
   private pending: Array<{ item: T; resolve: () => void; reject: (error: unknown) => void }> = [];
   private draining = false;
 
-  constructor(private readonly commit: (items: readonly T[]) => Promise<void>) {}
+  constructor(
+    private readonly commit: (items: readonly T[]) => Promise<void>,
+    /** Bounds one commit, so other writers (SQLite's single queue) wait for a short one at most. */
+    private readonly maxBatch: number,
+  ) {}
 
   /** Settles when the commit holding `item` has committed (or failed). */
   add(item: T): Promise<void> {
@@ -20,8 +24,7 @@ export class GroupCommit<T> {
   private async drain(): Promise<void> {
     this.draining = true;
     while (this.pending.length > 0) {
-      const batch = this.pending;
-      this.pending = [];
+      const batch = this.pending.splice(0, this.maxBatch);
       try {
         await this.commit(batch.map((entry) => entry.item));
         for (const entry of batch) entry.resolve();

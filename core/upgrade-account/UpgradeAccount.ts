@@ -39,11 +39,10 @@ export class UpgradeAccount {
   /** Failed DA21 attempts: their claims are freed and audit rows written in shared transactions. */
   private readonly failedAttempts = new GroupCommit<{ readonly check: EddaCheck; readonly audit: UpgradeReview | null }>((attempts) =>
     this.unitOfWork.run(async () => {
-      for (const { check, audit } of attempts) {
-        await this.eddaChecks.releaseClaim(check);
-        if (audit) await this.reviews.record(audit);
-      }
+      await this.eddaChecks.releaseClaims(attempts.map((attempt) => attempt.check));
+      await this.reviews.recordAll(attempts.flatMap((attempt) => (attempt.audit ? [attempt.audit] : [])));
     }),
+    100,
   );
 
   constructor(

@@ -44,8 +44,11 @@ export class EsbDa21Failed extends DomainError {
 export class EsbTimeout extends DomainError {
   readonly code = 'ESB_TIMEOUT';
   readonly kind = 'upstream_timeout' as const;
-  constructor(timeoutMs: number) {
+  /** False when the deadline had passed before the ESB was even called (the wait was ours, not the ESB's). */
+  readonly esbCalled: boolean;
+  constructor(timeoutMs: number, options: { esbCalled?: boolean } = {}) {
     super(`ESB DA21 did not answer within ${timeoutMs} ms`);
+    this.esbCalled = options.esbCalled ?? true;
   }
 }
 

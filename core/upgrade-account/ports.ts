@@ -42,8 +42,8 @@ export interface EddaCheckRepository {
   lockById(checkId: number): Promise<EddaCheck | null>;
   /** Marks the check as being decided by this call, until the claim expires. */
   claim(check: EddaCheck, claim: DecisionClaim): Promise<void>;
-  /** Ends a claim without a decision, so the caller may retry at once; the TransactionID stays. */
-  releaseClaim(check: EddaCheck): Promise<void>;
+  /** Ends claims without a decision, so callers may retry at once; the TransactionIDs stay. */
+  releaseClaims(checks: readonly EddaCheck[]): Promise<void>;
   /** Moves the check to a new status (ending any claim) and writes the history row. */
   changeStatus(check: EddaCheck, change: EddaStatusChange): Promise<void>;
 }
@@ -65,6 +65,8 @@ export interface UpgradeReview {
 /** The middle platform's own record of video reviews, failed attempts included. */
 export interface UpgradeReviewRepository {
   record(review: UpgradeReview): Promise<void>;
+  /** Several at once (the failed attempts of one group commit). */
+  recordAll(reviews: readonly UpgradeReview[]): Promise<void>;
 }
 export const UpgradeReviewRepository = Symbol.for('UpgradeReviewRepository');
 

@@ -70,8 +70,8 @@ export class InMemoryEddaChecks implements EddaCheckRepository, Snapshotting {
     this.update(check.id, { decidingUntil: claim.expiresAt, esbTransactionId: claim.esbTransactionId });
   }
 
-  async releaseClaim(check: EddaCheck): Promise<void> {
-    this.update(check.id, { decidingUntil: null });
+  async releaseClaims(checks: readonly EddaCheck[]): Promise<void> {
+    for (const check of checks) this.update(check.id, { decidingUntil: null });
   }
 
   async changeStatus(check: EddaCheck, change: EddaStatusChange): Promise<void> {
@@ -97,6 +97,10 @@ export class InMemoryReviews implements UpgradeReviewRepository, Snapshotting {
 
   async record(review: UpgradeReview): Promise<void> {
     this.reviews.push(review);
+  }
+
+  async recordAll(reviews: readonly UpgradeReview[]): Promise<void> {
+    this.reviews.push(...reviews);
   }
 
   snapshot(): unknown {

@@ -40,8 +40,10 @@ export class SequelizeEddaCheckRepository implements EddaCheckRepository {
     );
   }
 
-  async releaseClaim(check: EddaCheck): Promise<void> {
-    await this.models.EddaCheck.update({ deciding_until: null }, { where: { id: check.id }, ...this.database.queryOptions() });
+  async releaseClaims(checks: readonly EddaCheck[]): Promise<void> {
+    if (checks.length === 0) return;
+    const ids = checks.map((check) => check.id);
+    await this.models.EddaCheck.update({ deciding_until: null }, { where: { id: ids }, ...this.database.queryOptions() });
   }
 
   async changeStatus(check: EddaCheck, change: EddaStatusChange): Promise<void> {
