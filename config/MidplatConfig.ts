@@ -12,6 +12,8 @@ export interface MidplatConfig {
     channelId: string;
     consumerId: string;
     upgradeLevel: string;
+    /** DA21 circuit breaker: consecutive failures that open it, ms it stays open, probes let through half-open. */
+    circuitBreaker: { failuresToOpen: number; openMs: number; halfOpenProbes: number };
   };
   moneyPlus: {
     adapter: 'http' | 'simulator';

@@ -62,7 +62,7 @@ export const configSchema = {
     esb: {
       type: 'object',
       additionalProperties: false,
-      required: ['adapter', 'timeoutMs', 'channelId', 'consumerId', 'upgradeLevel'],
+      required: ['adapter', 'timeoutMs', 'channelId', 'consumerId', 'upgradeLevel', 'circuitBreaker'],
       properties: {
         adapter: { enum: ['http', 'simulator'] },
         url: { type: 'string', pattern: '^https?://' },
@@ -70,6 +70,12 @@ export const configSchema = {
         channelId: { type: 'string', minLength: 1 },
         consumerId: { type: 'string', minLength: 1 },
         upgradeLevel: { type: 'string', minLength: 1 },
+        circuitBreaker: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['failuresToOpen', 'openMs', 'halfOpenProbes'],
+          properties: { failuresToOpen: positiveInt, openMs: positiveInt, halfOpenProbes: positiveInt },
+        },
       },
     },
     moneyPlus: {

@@ -27,7 +27,16 @@ import { kycPersistenceModule } from '../adapters/persistence/kyc/kycPersistence
 import { outboxWorkerModule } from '../adapters/scheduler/outboxWorkerModule.js';
 import { Clock } from '../core/shared/Clock.js';
 import { UpgradeAccount } from '../core/upgrade-account/UpgradeAccount.js';
-import { UpgradeTargetLevel } from '../core/upgrade-account/ports.js';
+import {
+  AccountLevelGateway,
+  EddaCheckRepository,
+  MemberRepository,
+  UpgradeClaimMs,
+  UpgradeReviewRepository,
+  UpgradeTargetLevel,
+} from '../core/upgrade-account/ports.js';
+import { UnitOfWork } from '../core/shared/UnitOfWork.js';
+import { BulkheadUnitOfWork } from '../adapters/persistence/BulkheadUnitOfWork.js';
 import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.js';
 import { institutionCryptoModule } from '../plugins/institution-crypto/institutionCryptoModule.js';
 import { moneyPlusSimulatorModule } from '../plugins/moneyplus-simulator/moneyPlusSimulatorModule.js';
@@ -66,7 +75,24 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     bind(Clock).to(SystemClock);
     bind(EsbSettings).toConstantValue(config.esb);
     bind(UpgradeTargetLevel).toConstantValue(config.esb.upgradeLevel);
-    bind(UpgradeAccount).toSelf();
+    // A claim outlives the DA21 call it covers (its timeout) with room for the two short transactions;
+    // a retry that takes over a late claim reuses the TransactionID, so the margin only needs to be usual.
+    bind(UpgradeClaimMs).toConstantValue(config.esb.timeoutMs + 2000);
+    // Bulkhead: a burst of upgrades leaves two pooled connections to the other use cases (SQLite: takes one writer slot at a time).
+    const upgradeTransactions = database.dialect === 'sqlite' ? 1 : Math.max(1, config.database.poolMax - 2);
+    bind(UpgradeAccount).toDynamicValue(
+      (context) =>
+        new UpgradeAccount(
+          new BulkheadUnitOfWork(context.get<UnitOfWork>(UnitOfWork), upgradeTransactions),
+          context.get(MemberRepository),
+          context.get(EddaCheckRepository),
+          context.get(UpgradeReviewRepository),
+          context.get(AccountLevelGateway),
+          context.get(Clock),
+          context.get(UpgradeTargetLevel),
+          context.get(UpgradeClaimMs),
+        ),
+    );
     bind(CustomerCheck).toSelf();
   });
   container.load(

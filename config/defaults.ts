@@ -17,6 +17,7 @@ export const defaultConfig: MidplatConfig = {
     channelId: 'BMD',
     consumerId: 'TWBMD',
     upgradeLevel: '1A',
+    circuitBreaker: { failuresToOpen: 5, openMs: 10000, halfOpenProbes: 1 },
   },
   moneyPlus: {
     adapter: 'http',

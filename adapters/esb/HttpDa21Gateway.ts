@@ -17,24 +17,28 @@ export class HttpDa21Gateway implements AccountLevelGateway {
     // There is no default ESB address (the start refuses a missing one); never guess one.
     const url = this.settings.url;
     if (!url) throw new EsbDa21Failed('esb.url is not configured');
-    const request = buildDa21Request(change, this.settings, this.clock.now());
+    const now = this.clock.now();
+    // The timeout is a deadline for the whole UpgradeAccount call, not only for the exchange.
+    const remainingMs = this.settings.timeoutMs - (now.getTime() - change.requestedAt.getTime());
+    if (remainingMs <= 0) throw new EsbTimeout(this.settings.timeoutMs, { esbCalled: false });
+    const request = buildDa21Request(change, this.settings, now);
     let status: number;
     let text: string;
     try {
-      // The timeout covers the whole exchange, reply body included.
+      // The deadline covers the whole exchange, reply body included.
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' },
         body: JSON.stringify(request),
-        signal: AbortSignal.timeout(this.settings.timeoutMs),
+        signal: AbortSignal.timeout(remainingMs),
       });
       status = response.status;
       text = await response.text();
     } catch (error) {
       if ((error as Error).name === 'TimeoutError') throw new EsbTimeout(this.settings.timeoutMs);
-      throw new EsbDa21Failed('ESB unreachable', { cause: error });
+      throw new EsbDa21Failed('ESB unreachable', { cause: error, esbDown: true });
     }
-    if (status < 200 || status >= 300) throw new EsbDa21Failed(`HTTP ${status}`);
+    if (status < 200 || status >= 300) throw new EsbDa21Failed(`HTTP ${status}`, { esbDown: status >= 500 });
     const outcome = readDa21Reply(text);
     if (!outcome.ok) throw new EsbDa21Failed(outcome.detail);
   }

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { MetricsRegistry } from './MetricsRegistry.js';
 
 export type EsbOutcome = 'ok' | 'failed' | 'timeout';
@@ -9,6 +9,8 @@ export type EsbOutcome = 'ok' | 'failed' | 'timeout';
 export class EsbMetrics {
   readonly latency: Histogram<'transaction' | 'outcome'>;
   readonly errors: Counter<'transaction' | 'code'>;
+  readonly circuitState: Gauge<'transaction'>;
+  readonly circuitTransitions: Counter<'transaction' | 'to'>;
 
   constructor(@inject(MetricsRegistry) registry: MetricsRegistry) {
     this.latency = new Histogram({
@@ -22,6 +24,18 @@ export class EsbMetrics {
       name: 'midplat_esb_call_errors_total',
       help: 'ESB calls that did not succeed, by transaction and error code',
       labelNames: ['transaction', 'code'],
+      registers: [registry],
+    });
+    this.circuitState = new Gauge({
+      name: 'midplat_esb_circuit_state',
+      help: 'ESB circuit breaker state by transaction: 0 closed, 1 half-open, 2 open',
+      labelNames: ['transaction'],
+      registers: [registry],
+    });
+    this.circuitTransitions = new Counter({
+      name: 'midplat_esb_circuit_transitions_total',
+      help: 'ESB circuit breaker state changes by transaction and new state',
+      labelNames: ['transaction', 'to'],
       registers: [registry],
     });
   }

@@ -1,6 +1,8 @@
 import { ContainerModule } from 'inversify';
 import { AccountLevelGateway } from '../../core/upgrade-account/ports.js';
 import { BillingRefusalObserver } from '../http/billing/BillingRefusalObserver.js';
+import type { CircuitState } from '../esb/CircuitBreaker.js';
+import { Da21CircuitBreaker } from '../esb/Da21CircuitBreaker.js';
 import { HttpRequestObserver } from '../http/HttpRequestObserver.js';
 import { RouteContribution } from '../http/JsonEndpoint.js';
 import { BillingRefusalMetrics } from './BillingRefusalMetrics.js';
@@ -9,11 +11,22 @@ import { HttpMetrics } from './HttpMetrics.js';
 import { MeasuredAccountLevelGateway } from './MeasuredAccountLevelGateway.js';
 import { MetricsRoutes } from './MetricsRoutes.js';
 
-/** `/metrics`, HTTP latency per route, billing ESECURE refusals per institution, and ESB latency around whichever DA21 adapter is bound. */
+const CIRCUIT_STATE_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
+
+/** `/metrics`, HTTP latency per route, billing ESECURE refusals per institution, ESB latency around whichever DA21 adapter is bound, and its circuit breaker. */
 export const metricsModule = new ContainerModule(({ bind, onActivation }) => {
   bind(EsbMetrics).toSelf().inSingletonScope();
   bind(HttpRequestObserver).to(HttpMetrics).inSingletonScope();
   bind(BillingRefusalObserver).to(BillingRefusalMetrics).inSingletonScope();
   bind(RouteContribution).to(MetricsRoutes).inSingletonScope();
   onActivation<AccountLevelGateway>(AccountLevelGateway, (context, gateway) => new MeasuredAccountLevelGateway(gateway, context.get(EsbMetrics)));
+  onActivation<Da21CircuitBreaker>(Da21CircuitBreaker, (context, breaker) => {
+    const metrics = context.get(EsbMetrics);
+    metrics.circuitState.set({ transaction: 'DA21' }, CIRCUIT_STATE_VALUE[breaker.state]);
+    breaker.onTransition((_from, to) => {
+      metrics.circuitState.set({ transaction: 'DA21' }, CIRCUIT_STATE_VALUE[to]);
+      metrics.circuitTransitions.inc({ transaction: 'DA21', to });
+    });
+    return breaker;
+  });
 });

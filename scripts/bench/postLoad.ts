@@ -22,15 +22,17 @@ export interface PostLoad {
   readonly amount: number;
   /** The i-th request body. */
   readonly bodyOf: (index: number) => string;
+  /** Concurrent connections; BENCH_CONNECTIONS unless a benchmark's issue names another. */
+  readonly connections?: number;
 }
 
-/** `amount` JSON POSTs over BENCH_CONNECTIONS connections. */
-export async function postLoad({ url, path, token, amount, bodyOf }: PostLoad): Promise<LoadRun> {
+/** `amount` JSON POSTs over `connections` (default BENCH_CONNECTIONS) connections. */
+export async function postLoad({ url, path, token, amount, bodyOf, connections = BENCH_CONNECTIONS }: PostLoad): Promise<LoadRun> {
   let sent = 0;
   const started = process.hrtime.bigint();
   const result = await autocannon({
     url,
-    connections: BENCH_CONNECTIONS,
+    connections,
     amount,
     requests: [
       {

@@ -15,6 +15,11 @@ export class InMemoryUnitOfWork implements UnitOfWork {
   private active = false;
   runs = 0;
 
+  /** True while a unit of work runs (a transaction, lock and connection would be held). */
+  get isOpen(): boolean {
+    return this.active;
+  }
+
   constructor(private readonly stores: Snapshotting[]) {}
 
   run<T>(work: () => Promise<T>): Promise<T> {

@@ -1,7 +1,8 @@
 import type { EddaStatus } from '../../core/upgrade-account/EddaStatus.js';
-import { EsbDa21Failed, EsbTimeout } from '../../core/upgrade-account/errors.js';
+import { EsbDa21Failed, EsbTimeout, EsbUnavailable } from '../../core/upgrade-account/errors.js';
 import type {
   AccountLevelGateway,
+  DecisionClaim,
   DigitalLevelChange,
   EddaCheck,
   EddaCheckRepository,
@@ -44,22 +45,42 @@ export class InMemoryEddaChecks implements EddaCheckRepository, Snapshotting {
   history: { checkId: number; from: EddaStatus; change: EddaStatusChange }[] = [];
 
   add(memberId: string, status: EddaStatus): EddaCheck {
-    const check = { id: this.checks.length + 1, memberId, status };
+    const check = { id: this.checks.length + 1, memberId, status, decidingUntil: null, esbTransactionId: null };
     this.checks.push(check);
     return check;
   }
 
   statusOf(memberId: string): EddaStatus | undefined {
-    return this.checks.filter((check) => check.memberId === memberId).at(-1)?.status;
+    return this.currentOf(memberId)?.status;
+  }
+
+  currentOf(memberId: string): EddaCheck | undefined {
+    return this.checks.filter((check) => check.memberId === memberId).at(-1);
   }
 
   async lockCurrentForMember(memberId: string): Promise<EddaCheck | null> {
-    return this.checks.filter((check) => check.memberId === memberId).at(-1) ?? null;
+    return this.currentOf(memberId) ?? null;
+  }
+
+  async lockById(checkId: number): Promise<EddaCheck | null> {
+    return this.checks.find((check) => check.id === checkId) ?? null;
+  }
+
+  async claim(check: EddaCheck, claim: DecisionClaim): Promise<void> {
+    this.update(check.id, { decidingUntil: claim.expiresAt, esbTransactionId: claim.esbTransactionId });
+  }
+
+  async releaseClaims(checks: readonly EddaCheck[]): Promise<void> {
+    for (const check of checks) this.update(check.id, { decidingUntil: null });
   }
 
   async changeStatus(check: EddaCheck, change: EddaStatusChange): Promise<void> {
-    this.checks = this.checks.map((existing) => (existing.id === check.id ? { ...existing, status: change.to } : existing));
+    this.update(check.id, { status: change.to, decidingUntil: null });
     this.history.push({ checkId: check.id, from: check.status, change });
+  }
+
+  private update(checkId: number, changes: Partial<EddaCheck>): void {
+    this.checks = this.checks.map((existing) => (existing.id === checkId ? { ...existing, ...changes } : existing));
   }
 
   snapshot(): unknown {
@@ -78,6 +99,10 @@ export class InMemoryReviews implements UpgradeReviewRepository, Snapshotting {
     this.reviews.push(review);
   }
 
+  async recordAll(reviews: readonly UpgradeReview[]): Promise<void> {
+    this.reviews.push(...reviews);
+  }
+
   snapshot(): unknown {
     return [...this.reviews];
   }
@@ -87,15 +112,22 @@ export class InMemoryReviews implements UpgradeReviewRepository, Snapshotting {
   }
 }
 
-/** The ESB as the use case sees it: records calls, answers as told. */
+/**
+ * The ESB as the use case sees it: records calls, answers as told (`never`: the call
+ * never returns, as when the process dies mid-call). `duringCall` runs inside each call.
+ */
 export class ScriptedAccountLevelGateway implements AccountLevelGateway {
   calls: DigitalLevelChange[] = [];
-  answer: 'ok' | 'refuse' | 'timeout' = 'ok';
+  answer: 'ok' | 'refuse' | 'timeout' | 'unavailable' | 'never' = 'ok';
+  duringCall: () => void = () => undefined;
 
   async setDigitalLevel(change: DigitalLevelChange): Promise<void> {
     this.calls.push(change);
+    this.duringCall();
+    if (this.answer === 'never') await new Promise(() => undefined);
     await new Promise((resolve) => setImmediate(resolve));
     if (this.answer === 'refuse') throw new EsbDa21Failed('RtrnCode 500');
     if (this.answer === 'timeout') throw new EsbTimeout(5000);
+    if (this.answer === 'unavailable') throw new EsbUnavailable();
   }
 }

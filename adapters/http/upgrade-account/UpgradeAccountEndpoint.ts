@@ -26,8 +26,10 @@ export class UpgradeAccountEndpoint implements JsonEndpoint<UpgradeAccountComman
     'CUSTOMER_INFO_NOT_FOUND',
     'EDDA_NOT_VERIFIED',
     'UPGRADE_ALREADY_DECIDED',
+    'UPGRADE_IN_PROGRESS',
     'ESB_DA21_FAILED',
     'ESB_TIMEOUT',
+    'ESB_UNAVAILABLE',
   ];
   readonly example = { memberId: 'M0000000001', isPass: true };
 

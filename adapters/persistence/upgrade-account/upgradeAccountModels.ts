@@ -13,6 +13,8 @@ export interface EddaCheckRow {
   id: number;
   member_id: string;
   status: string;
+  deciding_until: Date | null;
+  esb_transaction_id: string | null;
 }
 export interface EddaCheckHistoryRow {
   id: number;
@@ -38,14 +40,14 @@ type Auto<T extends { id: number }> = Optional<T, 'id'>;
 
 export interface UpgradeAccountModels {
   Member: ModelStatic<Model<MemberRow, MemberRow>>;
-  EddaCheck: ModelStatic<Model<EddaCheckRow, Auto<EddaCheckRow>>>;
+  EddaCheck: ModelStatic<Model<EddaCheckRow, Optional<EddaCheckRow, 'id' | 'deciding_until' | 'esb_transaction_id'>>>;
   EddaCheckHistory: ModelStatic<Model<EddaCheckHistoryRow, Auto<EddaCheckHistoryRow>>>;
   UpgradeReview: ModelStatic<Model<UpgradeReviewRow, Auto<UpgradeReviewRow>>>;
 }
 
 const stamped = { underscored: true, timestamps: true, createdAt: 'created_at', updatedAt: 'updated_at' } as const;
 
-/** The tables of migration 0001, as Sequelize models. */
+/** The tables of migration 0001 (with the claim columns of 0006), as Sequelize models. */
 export function defineUpgradeAccountModels(sequelize: Sequelize): UpgradeAccountModels {
   const Member = sequelize.define<Model<MemberRow, MemberRow>>(
     'Member',
@@ -60,12 +62,14 @@ export function defineUpgradeAccountModels(sequelize: Sequelize): UpgradeAccount
     },
     { tableName: 'members', ...stamped },
   );
-  const EddaCheck = sequelize.define<Model<EddaCheckRow, Auto<EddaCheckRow>>>(
+  const EddaCheck = sequelize.define<Model<EddaCheckRow, Optional<EddaCheckRow, 'id' | 'deciding_until' | 'esb_transaction_id'>>>(
     'EddaCheck',
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
       member_id: { type: DataTypes.STRING(64), allowNull: false },
       status: { type: DataTypes.STRING(20), allowNull: false },
+      deciding_until: DataTypes.DATE(3),
+      esb_transaction_id: DataTypes.STRING(40),
     },
     { tableName: 'edda_checks', ...stamped },
   );

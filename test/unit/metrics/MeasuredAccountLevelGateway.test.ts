@@ -17,7 +17,7 @@ class ScriptedGateway implements AccountLevelGateway {
   }
 }
 
-const change: DigitalLevelChange = { transactionId: 'T1', accountId: 'A1', prodName: 'AC.DIGITAL.SAV', level: '1A' };
+const change: DigitalLevelChange = { transactionId: 'T1', accountId: 'A1', prodName: 'AC.DIGITAL.SAV', level: '1A', requestedAt: new Date() };
 
 describe('MeasuredAccountLevelGateway', () => {
   let registry: Registry;

@@ -5,9 +5,12 @@ import {
   EddaNotVerified,
   EsbDa21Failed,
   EsbTimeout,
+  EsbUnavailable,
   UpgradeAlreadyDecided,
+  UpgradeInProgress,
 } from '../../../core/upgrade-account/errors.js';
-import { esbTransactionIdFor, UpgradeAccount } from '../../../core/upgrade-account/UpgradeAccount.js';
+import { esbTransactionIdFor } from '../../../core/upgrade-account/decideUpgrade.js';
+import { UpgradeAccount } from '../../../core/upgrade-account/UpgradeAccount.js';
 import { FixedClock } from '../../support/FixedClock.js';
 import { InMemoryUnitOfWork } from '../../support/InMemoryUnitOfWork.js';
 import {
@@ -18,6 +21,7 @@ import {
 } from '../../support/InMemoryUpgradeAccountPorts.js';
 
 const context = { requestId: 'req-1', consumer: 'ivr' };
+const CLAIM_MS = 10_000;
 
 function world(status: EddaStatus | null = 'EDDASuccess') {
   const members = new InMemoryMembers().add({ memberId: 'M1', accountId: 'AA19337Z8L29', prodName: 'AC.DIGITAL.SAV', digitalLevel: '2B' });
@@ -26,8 +30,11 @@ function world(status: EddaStatus | null = 'EDDASuccess') {
   const reviews = new InMemoryReviews();
   const gateway = new ScriptedAccountLevelGateway();
   const unitOfWork = new InMemoryUnitOfWork([members, checks, reviews]);
-  const useCase = new UpgradeAccount(unitOfWork, members, checks, reviews, gateway, new FixedClock(), '1A');
-  return { members, checks, reviews, gateway, unitOfWork, useCase };
+  const clock = new FixedClock();
+  const useCase = new UpgradeAccount(unitOfWork, members, checks, reviews, gateway, clock, '1A', CLAIM_MS);
+  /** The same database seen by another instance of the service (its own in-process state). */
+  const otherInstance = () => new UpgradeAccount(unitOfWork, members, checks, reviews, gateway, clock, '1A', CLAIM_MS);
+  return { members, checks, reviews, gateway, unitOfWork, useCase, clock, otherInstance };
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
@@ -44,7 +51,7 @@ describe('UpgradeAccount', () => {
     const { useCase, gateway, members, checks, reviews } = world();
     await useCase.execute({ memberId: 'M1', isPass: true }, context);
     expect(gateway.calls).to.deep.equal([
-      { transactionId: esbTransactionIdFor({ id: 1, memberId: 'M1', status: 'EDDASuccess' }), accountId: 'AA19337Z8L29', prodName: 'AC.DIGITAL.SAV', level: '1A' },
+      { transactionId: esbTransactionIdFor({ id: 1 }), accountId: 'AA19337Z8L29', prodName: 'AC.DIGITAL.SAV', level: '1A', requestedAt: new FixedClock().now() },
     ]);
     expect((await members.findById('M1'))?.digitalLevel).to.equal('1A');
     expect(checks.statusOf('M1')).to.equal('CustomerSuccess');
@@ -147,8 +154,8 @@ describe('UpgradeAccount', () => {
   });
 
   it('gives different EDDA checks different TransactionIDs', () => {
-    const first = esbTransactionIdFor({ id: 1, memberId: 'M1', status: 'EDDASuccess' });
-    const second = esbTransactionIdFor({ id: 2, memberId: 'M1', status: 'EDDASuccess' });
+    const first = esbTransactionIdFor({ id: 1 });
+    const second = esbTransactionIdFor({ id: 2 });
     expect(first).to.not.equal(second);
   });
 
@@ -159,5 +166,83 @@ describe('UpgradeAccount', () => {
     );
     expect(results.every((result) => result.status === 'fulfilled')).to.equal(true);
     expect(gateway.calls).to.have.length(1);
+  });
+
+  it('calls DA21 with no unit of work open: claim, call, record are separate', async () => {
+    const { useCase, gateway, unitOfWork } = world();
+    const openDuringCall: boolean[] = [];
+    gateway.duringCall = () => openDuringCall.push(unitOfWork.isOpen);
+    await useCase.execute({ memberId: 'M1', isPass: true }, context);
+    expect(openDuringCall).to.deep.equal([false]);
+    expect(unitOfWork.runs).to.equal(2);
+  });
+
+  it('marks the check as being decided, with an expiry from the clock and the TransactionID, while DA21 runs', async () => {
+    const { useCase, gateway, checks, clock } = world();
+    const seen: unknown[] = [];
+    gateway.duringCall = () => seen.push({ ...checks.currentOf('M1') });
+    await useCase.execute({ memberId: 'M1', isPass: true }, context);
+    expect(seen).to.deep.equal([
+      { id: 1, memberId: 'M1', status: 'EDDASuccess', decidingUntil: new Date(clock.current.getTime() + CLAIM_MS), esbTransactionId: esbTransactionIdFor({ id: 1 }) },
+    ]);
+    expect(checks.currentOf('M1')).to.include({ status: 'CustomerSuccess', decidingUntil: null });
+  });
+
+  it('answers UPGRADE_IN_PROGRESS to another instance while the decision is claimed, and makes no DA21 call for it', async () => {
+    const { useCase, gateway, otherInstance } = world();
+    gateway.answer = 'never';
+    void useCase.execute({ memberId: 'M1', isPass: true }, context);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(gateway.calls).to.have.length(1);
+    const error = await rejectionOf(otherInstance().execute({ memberId: 'M1', isPass: true }, context));
+    expect(error).to.be.instanceOf(UpgradeInProgress);
+    expect((error as UpgradeInProgress).code).to.equal('UPGRADE_IN_PROGRESS');
+    expect(gateway.calls).to.have.length(1);
+  });
+
+  it('answers UPGRADE_IN_PROGRESS in the same instance to the opposite result while a pass is in flight', async () => {
+    const { useCase, gateway, checks } = world();
+    gateway.answer = 'never';
+    void useCase.execute({ memberId: 'M1', isPass: true }, context);
+    await new Promise((resolve) => setImmediate(resolve));
+    const error = await rejectionOf(useCase.execute({ memberId: 'M1', isPass: false }, context));
+    expect(error).to.be.instanceOf(UpgradeInProgress);
+    expect(checks.statusOf('M1')).to.equal('EDDASuccess');
+  });
+
+  it('after a crash between claim and record, a retry waits for the claim to expire and reuses the TransactionID', async () => {
+    const { useCase, gateway, checks, reviews, clock, otherInstance } = world();
+    gateway.answer = 'never'; // the process dies while DA21 is in flight: nothing after the claim happens
+    void useCase.execute({ memberId: 'M1', isPass: true }, context);
+    await new Promise((resolve) => setImmediate(resolve));
+
+    const restarted = otherInstance();
+    gateway.answer = 'ok';
+    clock.current = new Date(clock.current.getTime() + CLAIM_MS - 1);
+    expect(await rejectionOf(restarted.execute({ memberId: 'M1', isPass: true }, context))).to.be.instanceOf(UpgradeInProgress);
+    clock.current = new Date(clock.current.getTime() + 1);
+    await restarted.execute({ memberId: 'M1', isPass: true }, { ...context, requestId: 'req-retry' });
+    expect(gateway.calls).to.have.length(2);
+    expect(gateway.calls[1]!.transactionId).to.equal(gateway.calls[0]!.transactionId);
+    expect(checks.statusOf('M1')).to.equal('CustomerSuccess');
+    expect(reviews.reviews.map((review) => [review.outcome, review.requestId])).to.deep.equal([['APPLIED', 'req-retry']]);
+  });
+
+  it('frees the claim when DA21 fails, so a retry can start at once', async () => {
+    const { useCase, gateway, checks } = world();
+    gateway.answer = 'timeout';
+    await rejectionOf(useCase.execute({ memberId: 'M1', isPass: true }, context));
+    expect(checks.currentOf('M1')).to.include({ status: 'EDDASuccess', decidingUntil: null, esbTransactionId: esbTransactionIdFor({ id: 1 }) });
+  });
+
+  it('answers ESB_UNAVAILABLE when the gateway refuses to call, changes nothing and audits the attempt', async () => {
+    const { useCase, gateway, checks, members, reviews } = world();
+    gateway.answer = 'unavailable';
+    const error = await rejectionOf(useCase.execute({ memberId: 'M1', isPass: true }, context));
+    expect(error).to.be.instanceOf(EsbUnavailable);
+    expect((error as EsbUnavailable).code).to.equal('ESB_UNAVAILABLE');
+    expect(checks.currentOf('M1')).to.include({ status: 'EDDASuccess', decidingUntil: null });
+    expect((await members.findById('M1'))?.digitalLevel).to.equal('2B');
+    expect(reviews.reviews.map((review) => review.outcome)).to.deep.equal(['ESB_UNAVAILABLE']);
   });
 });

@@ -1,0 +1,94 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database } from '../../../adapters/persistence/Database.js';
+import { defineUpgradeAccountModels } from '../../../adapters/persistence/upgrade-account/upgradeAccountModels.js';
+import { FakeEsbServer } from '../../support/FakeEsbServer.js';
+import { postJson } from '../../support/http.js';
+import { ServiceProcess } from '../../support/ServiceProcess.js';
+import { waitFor } from '../../support/waitFor.js';
+
+const UPGRADE = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
+const IVR = { acstkn: 'demo-ivr-token' };
+const TIMEOUT_MS = 5000;
+
+/** kill -9 of the real process (`node dist/scripts/start.js`) between the claim and the record of a decision. */
+describe('UpgradeAccount after a crash between claim and record (e2e, child process)', function () {
+  this.timeout(60000);
+  let esb: FakeEsbServer;
+  let folder: string;
+  let databaseUrl: string;
+  const processes: ServiceProcess[] = [];
+
+  const spawn = () => {
+    const service = ServiceProcess.spawn({
+      http: { port: 0 },
+      database: { url: databaseUrl },
+      log: { level: 'info' },
+      demo: { loadOnStart: true },
+      esb: { adapter: 'http', url: esbUrl, timeoutMs: TIMEOUT_MS },
+    });
+    processes.push(service);
+    return service;
+  };
+  let esbUrl: string;
+
+  before(async () => {
+    esb = new FakeEsbServer();
+    esbUrl = await esb.start();
+    folder = mkdtempSync(join(tmpdir(), 'midplat-crash-'));
+    databaseUrl = `sqlite:${join(folder, 'midplat.sqlite')}`;
+  });
+  after(async () => {
+    for (const service of processes) await service.kill();
+    await esb.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function checkRow(): Promise<{ status: string; deciding_until: Date | null; esb_transaction_id: string | null }> {
+    const database = new Database({ url: databaseUrl, poolMax: 1 });
+    try {
+      const { EddaCheck } = database.models(defineUpgradeAccountModels);
+      const row = await EddaCheck.findOne({ where: { member_id: 'M0000000001' }, order: [['id', 'DESC']] });
+      const { status, deciding_until, esb_transaction_id } = row!.get();
+      return { status, deciding_until, esb_transaction_id };
+    } finally {
+      await database.close();
+    }
+  }
+
+  it('leaves a claim that expires; the retry then reuses the TransactionID and makes exactly one more DA21 call', async () => {
+    const first = spawn();
+    const firstUrl = await first.listening();
+    esb.behaviour = { kind: 'hang' };
+    void postJson(`${firstUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, IVR).catch(() => undefined);
+    await waitFor('the DA21 call', () => esb.requests.length === 1); // claimed, DA21 in flight
+    await first.kill(); // SIGKILL: nothing after the claim runs
+
+    const claimed = await checkRow();
+    expect(claimed.status).to.equal('EDDASuccess');
+    expect(claimed.deciding_until).to.be.instanceOf(Date);
+    const firstId = (esb.requests[0]!.amheader as { TransactionID: string }).TransactionID;
+    expect(claimed.esb_transaction_id).to.equal(firstId);
+
+    esb.behaviour = { kind: 'success' };
+    const second = spawn();
+    const secondUrl = await second.listening();
+    const early = await postJson(`${secondUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, IVR);
+    // The claim (esb.timeoutMs + 2 s) outlives the restart.
+    expect([early.status, early.body.error?.error_code]).to.deep.equal([409, 'UPGRADE_IN_PROGRESS']);
+    expect(esb.requests).to.have.length(1);
+    let retried = early;
+    while (retried.status === 409) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      retried = await postJson(`${secondUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, IVR);
+    }
+    expect(retried.status, JSON.stringify(retried.body)).to.equal(200);
+    expect(esb.requests.map((request) => (request.amheader as { TransactionID: string }).TransactionID)).to.deep.equal([firstId, firstId]);
+    const repeat = await postJson(`${secondUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, IVR);
+    expect(repeat.status).to.equal(200);
+    expect(esb.requests).to.have.length(2);
+    expect(await checkRow()).to.deep.include({ status: 'CustomerSuccess', deciding_until: null });
+  });
+});
