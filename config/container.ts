@@ -10,6 +10,7 @@ import { billingHttpModule } from '../adapters/http/billing/billingHttpModule.js
 import { httpModule } from '../adapters/http/httpModule.js';
 import { kycHttpModule } from '../adapters/http/kyc/kycHttpModule.js';
 import { openApiModule } from '../adapters/http/openApiModule.js';
+import { opsConsoleModule } from '../adapters/http/ops-console/opsConsoleModule.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
 import { Logger } from '../adapters/logging/Logger.js';
 import { metricsModule } from '../adapters/metrics/metricsModule.js';
@@ -32,6 +33,7 @@ import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.
 import { institutionCryptoModule } from '../plugins/institution-crypto/institutionCryptoModule.js';
 import { moneyPlusSimulatorModule } from '../plugins/moneyplus-simulator/moneyPlusSimulatorModule.js';
 import type { MidplatConfig } from './MidplatConfig.js';
+import { opsConsoleStaticFolder } from './projectRoot.js';
 
 /** The adapter or plugin that fills the DA21 port, by `esb.adapter`. */
 const accountLevelGateways: Record<MidplatConfig['esb']['adapter'], ContainerModule> = {
@@ -80,6 +82,7 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     upgradeAccountHttpModule,
     metricsModule,
     openApiModule,
+    opsConsoleModule(opsConsoleStaticFolder),
     getCreateInfoPersistenceModule,
     getCreateInfoHttpModule,
     billingPersistenceModule,
