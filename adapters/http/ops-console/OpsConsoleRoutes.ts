@@ -56,11 +56,12 @@ export class OpsConsoleRoutes implements RouteContribution {
   }
 
   register(router: Router): void {
+    // Matches `/ops` and `/ops/`; the page's relative module paths need the slash.
     router.get('/ops', (ctx) => {
+      if (ctx.path.endsWith('/')) return this.serve(ctx, 'index.html');
       ctx.status = 301;
       ctx.redirect('/ops/');
     });
-    router.get('/ops/', (ctx) => this.serve(ctx, 'index.html'));
     router.get('/ops/:file', (ctx) => this.serve(ctx, ctx.params.file ?? ''));
   }
 
@@ -85,21 +86,43 @@ export class OpsConsoleRoutes implements RouteContribution {
   }
 
   openApiPaths(): Record<string, object> {
+    const requestId = { 'X-Request-Id': { $ref: '#/components/headers/XRequestId' } };
     const headers = {
-      'X-Request-Id': { $ref: '#/components/headers/XRequestId' },
-      'Content-Security-Policy': { description: 'Same-origin scripts and styles only', schema: { type: 'string' } },
+      ...requestId,
+      'Content-Security-Policy': { description: 'Same-origin scripts, styles and API calls only; no inline script', schema: { type: 'string' } },
       ETag: { description: 'Content hash; send it back as If-None-Match', schema: { type: 'string' } },
     };
+    const notModified = { description: 'Unchanged since the ETag sent in If-None-Match', headers: requestId };
     return {
-      '/ops/': {
+      '/ops': {
         get: {
           operationId: 'getOpsConsole',
           summary: 'The operations console (web page)',
-          description: 'Operators sign in with an `Acstkn` token holding `ops:read` (view) or `ops:write` (retry); the page calls `/ops/api/...`.',
+          description:
+            'Operators sign in with an `Acstkn` token holding `ops:read` (view) or `ops:write` (retry); the page calls `/ops/api/...` with it. ' +
+            '`/ops/` answers the page; `/ops` redirects there.',
           tags: ['operations'],
           responses: {
-            '200': { description: 'The page', headers, content: { 'text/html': { schema: { type: 'string' } } } },
-            '304': { description: 'Unchanged since the ETag sent in If-None-Match', headers: { 'X-Request-Id': headers['X-Request-Id'] } },
+            '200': { description: 'The page (at `/ops/`)', headers, content: { 'text/html': { schema: { type: 'string' } } } },
+            '301': { description: 'From `/ops` to `/ops/`', headers: { ...requestId, Location: { schema: { type: 'string' } } } },
+            '304': notModified,
+          },
+        },
+      },
+      '/ops/{file}': {
+        get: {
+          operationId: 'getOpsConsoleFile',
+          summary: "A file of the operations console's page (scripts, styles)",
+          tags: ['operations'],
+          parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', enum: [...this.files.keys()].sort() }, example: 'main.js' }],
+          responses: {
+            '200': {
+              description: 'The file',
+              headers,
+              content: Object.fromEntries([...new Set([...this.files.values()].map((file) => file.type.split(';')[0]!))].sort().map((type) => [type, { schema: { type: 'string' } }])),
+            },
+            '304': notModified,
+            '404': { description: 'Not a file of the page', headers: requestId, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelopeCamelCase' } } } },
           },
         },
       },

@@ -39,7 +39,6 @@ export function deliveryChart(series, hours, now = Date.now()) {
       viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
       role: 'img',
       'aria-label': `Attempts over the last ${hours} h: ${delivered} delivered, ${failed} failed (one bar per ${unit}).`,
-      preserveAspectRatio: 'none',
     },
     [0, top / 2, top].map((value) => [
       svg('line', { class: 'grid', x1: PAD.left, x2: WIDTH - PAD.right, y1: y(value), y2: y(value) }),
@@ -59,8 +58,12 @@ export function deliveryChart(series, hours, now = Date.now()) {
           : null,
       );
     }),
-    [0, Math.floor(bars / 2), bars - 1].map((index) =>
-      svg('text', { class: 'axis', x: PAD.left + (index + 0.5) * barWidth, y: HEIGHT - 8, 'text-anchor': 'middle' }, label(buckets[index].at)),
+    [
+      [0, 'start'],
+      [Math.floor(bars / 2), 'middle'],
+      [bars - 1, 'end'],
+    ].map(([index, anchor]) =>
+      svg('text', { class: 'axis', x: PAD.left + (index + (anchor === 'start' ? 0 : anchor === 'end' ? 1 : 0.5)) * barWidth, y: HEIGHT - 8, 'text-anchor': anchor }, label(buckets[index].at)),
     ),
   );
   const legend = h(
