@@ -121,6 +121,7 @@ async function route() {
 }
 
 whenUnauthorized(() => {
+  if (!operator) return; // signing in: the sign-in form reports it
   session.signOut();
   showSignIn({ code: 'UNAUTHORIZED', message: 'Midplat no longer accepts your token; sign in again.' });
 });
