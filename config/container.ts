@@ -10,6 +10,7 @@ import { billingHttpModule } from '../adapters/http/billing/billingHttpModule.js
 import { httpModule } from '../adapters/http/httpModule.js';
 import { kycHttpModule } from '../adapters/http/kyc/kycHttpModule.js';
 import { openApiModule } from '../adapters/http/openApiModule.js';
+import { opsHttpModule } from '../adapters/http/ops/opsHttpModule.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
 import { Logger } from '../adapters/logging/Logger.js';
 import { metricsModule } from '../adapters/metrics/metricsModule.js';
@@ -90,6 +91,7 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     moneyPlusModule(config),
     pick(moneyPlusCallbackClients, config.moneyPlus.adapter, 'moneyPlus.adapter'),
     kycHttpModule,
+    opsHttpModule,
   );
   return container;
 }
