@@ -18,13 +18,24 @@ export interface MidplatConfig {
     timeoutMs: number;
     partners: MoneyPlusPartnerConfig[];
   };
-  outbox: { schedule: string; batchSize: number; leaseMs: number; backoffMs: number[] };
+  outbox: {
+    schedule: string;
+    batchSize: number;
+    leaseMs: number;
+    backoffMs: number[];
+    /** Delivered messages (and their attempts) older than this are purged; FAILED and PENDING never. */
+    retentionDays: number;
+    /** node-cron expression of the purge job. */
+    purgeSchedule: string;
+    /** Rows per purge statement, so a purge never holds many locks at once. */
+    purgeBatchSize: number;
+  };
   billing: { institutions: InstitutionConfig[] };
   demo: { loadOnStart: boolean };
 }
 
-export type Scope = 'upgrade:write' | 'createinfo:read' | 'kyc:write' | 'moneyplus:read';
-export const SCOPES: readonly Scope[] = ['upgrade:write', 'createinfo:read', 'kyc:write', 'moneyplus:read'];
+export type Scope = 'upgrade:write' | 'createinfo:read' | 'kyc:write' | 'moneyplus:read' | 'ops:read' | 'ops:write';
+export const SCOPES: readonly Scope[] = ['upgrade:write', 'createinfo:read', 'kyc:write', 'moneyplus:read', 'ops:read', 'ops:write'];
 
 export interface ConsumerConfig {
   name: string;

@@ -11,6 +11,7 @@ import { httpModule } from '../adapters/http/httpModule.js';
 import { kycHttpModule } from '../adapters/http/kyc/kycHttpModule.js';
 import { openApiModule } from '../adapters/http/openApiModule.js';
 import { opsConsoleModule } from '../adapters/http/ops-console/opsConsoleModule.js';
+import { opsHttpModule } from '../adapters/http/ops/opsHttpModule.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
 import { Logger } from '../adapters/logging/Logger.js';
 import { metricsModule } from '../adapters/metrics/metricsModule.js';
@@ -93,6 +94,7 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     moneyPlusModule(config),
     pick(moneyPlusCallbackClients, config.moneyPlus.adapter, 'moneyPlus.adapter'),
     kycHttpModule,
+    opsHttpModule,
   );
   return container;
 }

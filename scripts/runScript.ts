@@ -1,10 +1,11 @@
+import { DEMO_ONLY_SETTINGS, isEmbeddedDemo } from '../config/demoOnlySettings.js';
 import { InvalidConfig, loadConfig } from '../config/loadConfig.js';
 import type { MidplatConfig } from '../config/MidplatConfig.js';
 
 /** Loads the configuration for a script; a bad one stops the process with the key named. */
 export function configOrExit(): MidplatConfig {
   try {
-    return loadConfig();
+    return loadConfig(process.env, isEmbeddedDemo(process.env) ? DEMO_ONLY_SETTINGS : {});
   } catch (error) {
     if (error instanceof InvalidConfig) {
       process.stderr.write(`midplat: invalid configuration: ${error.message}\n`);
