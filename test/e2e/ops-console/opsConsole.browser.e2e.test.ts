@@ -44,7 +44,7 @@ describe('ops console in a browser (e2e)', function () {
 
   before(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    app = await startTestService('sqlite', { demo: { loadOnStart: true } });
+    app = await startTestService('sqlite', {}, { demo: true });
     chromium = await launchHeadlessChromium();
     // The demo's FAILED message for MPFAIL0007 (the Money+ simulator refuses its automatic attempts).
     failedMessageId = await waitFor(
@@ -56,6 +56,15 @@ describe('ops console in a browser (e2e)', function () {
       STEP_TIMEOUT_MS,
     );
   });
+  /** The page of the running test, to show what the browser saw when a test fails. */
+  let currentPage: Page | undefined;
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && currentPage) {
+      await currentPage.screenshot({ path: join(SCREENSHOTS, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`), fullPage: true }).catch(() => undefined);
+    }
+    await currentPage?.browserContext().close().catch(() => undefined);
+    currentPage = undefined;
+  });
   after(async () => {
     await chromium?.close();
     await app?.stop();
@@ -64,6 +73,7 @@ describe('ops console in a browser (e2e)', function () {
   async function openPage(viewport: { width: number; height: number; isMobile?: boolean }): Promise<PageWatch> {
     const context = await chromium.browser.createBrowserContext();
     const page = await context.newPage();
+    currentPage = page;
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await page.setViewport({ ...viewport, hasTouch: viewport.isMobile ?? false });
     const watch: PageWatch = { page, problems: [], apiRequests: [], cookiesSet: [] };

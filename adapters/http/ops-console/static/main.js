@@ -109,15 +109,19 @@ async function route() {
     /** False once the operator has moved on, so slow answers do not paint over the new view. */
     isCurrent: () => rendering === renderCount,
   };
+  // A view draws its heading before its first await: focus moves there at once, never later,
+  // so an answer arriving while the operator types cannot steal the focus.
+  const rendered = views[view](container, context);
+  focusHeading(container);
   try {
-    await views[view](container, context);
+    await rendered;
   } catch (error) {
     if (context.isCurrent()) container.append(errorBox(error));
   }
-  if (context.isCurrent()) {
-    document.title = `${container.querySelector('h1')?.textContent ?? 'Console'} · Midplat operations`;
-    focusHeading(container);
-  }
+  if (!context.isCurrent()) return;
+  document.title = `${container.querySelector('h1')?.textContent ?? 'Console'} · Midplat operations`;
+  // A view that redrew its heading once loaded dropped the focus to <body>: put it back.
+  if (document.activeElement === document.body) focusHeading(container);
 }
 
 whenUnauthorized(() => {

@@ -1,10 +1,11 @@
 import { call } from './api.js';
-import { errorBox, facts, h, replace, statusBadge, table, time } from './dom.js';
+import { errorBox, facts, focusHeading, h, replace, statusBadge, table, time } from './dom.js';
 
 const WATCH_EVERY_MS = 1000;
 const WATCH_FOR_MS = 60000;
 
 export async function renderMessage(container, context) {
+  if (!container.querySelector('h1')) replace(container, h('h1', {}, 'Message ', h('span', { class: 'mono' }, context.id)), h('p', { class: 'muted' }, 'Loading…'));
   const { message, attempts } = await call('messages/get', { id: context.id });
   if (!context.isCurrent()) return;
   const retry = context.canWrite && message.status !== 'DONE' ? h('button', { type: 'button', id: 'retry', class: 'primary' }, 'Retry now') : null;
@@ -53,7 +54,9 @@ async function watch(before, context, progress) {
     const { message } = await call('messages/get', { id: before.id });
     if (message.attempts > before.attempts || message.status === 'DONE') {
       if (!context.isCurrent()) return;
-      await renderMessage(progress.closest('.view'), context);
+      const view = progress.closest('.view');
+      await renderMessage(view, context);
+      focusHeading(view); // the Retry button that had the focus is gone
       const outcome = message.status === 'DONE' ? 'Delivered.' : `Attempt ${message.attempts} made; status ${message.status}.`;
       context.announce(outcome);
       return;
