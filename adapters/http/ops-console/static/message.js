@@ -37,7 +37,7 @@ export async function renderMessage(container, context) {
     try {
       await call('messages/retry', { id: message.id });
       replace(progress, h('p', { class: 'muted' }, 'Queued; waiting for the outbox worker to deliver it…'));
-      await watch(message, context, progress);
+      await watch(message, attempts.length, context, progress);
     } catch (error) {
       if (!context.isCurrent()) return;
       replace(progress, errorBox(error));
@@ -47,17 +47,18 @@ export async function renderMessage(container, context) {
 }
 
 /** Re-reads the message until the worker has made a new attempt (or a minute passed), then redraws it. */
-async function watch(before, context, progress) {
+async function watch(before, attemptsBefore, context, progress) {
   const deadline = Date.now() + WATCH_FOR_MS;
   while (context.isCurrent() && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, WATCH_EVERY_MS));
-    const { message } = await call('messages/get', { id: before.id });
-    if (message.attempts > before.attempts || message.status === 'DONE') {
+    // The attempt log, not the message's counter: an operator's retry may start the counter again.
+    const { message, attempts } = await call('messages/get', { id: before.id });
+    if (attempts.length > attemptsBefore || message.status === 'DONE') {
       if (!context.isCurrent()) return;
       const view = progress.closest('.view');
       await renderMessage(view, context);
       focusHeading(view); // the Retry button that had the focus is gone
-      const outcome = message.status === 'DONE' ? 'Delivered.' : `Attempt ${message.attempts} made; status ${message.status}.`;
+      const outcome = message.status === 'DONE' ? 'Delivered.' : `Attempt made; status ${message.status}.`;
       context.announce(outcome);
       return;
     }
