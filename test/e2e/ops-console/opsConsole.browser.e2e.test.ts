@@ -20,6 +20,8 @@ const SCREENSHOTS = join(projectRoot, 'test', 'e2e', 'ops-console', 'screenshots
 /** Generous for a loaded 2-core machine; every wait is for a state, never a fixed sleep. */
 const STEP_TIMEOUT_MS = 30000;
 const DELIVERY_TIMEOUT_MS = 60000;
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844, isMobile: true };
 
 interface PageWatch {
   readonly page: Page;
@@ -98,6 +100,14 @@ describe('ops console in a browser (e2e)', function () {
     await page.click('#sign-in button[type=submit]');
   }
 
+  /** A page signed in with `token`, its overview drawn. */
+  async function signedIn(token: string, viewport = DESKTOP): Promise<PageWatch> {
+    const watch = await openPage(viewport);
+    await signIn(watch, token);
+    await watch.page.waitForSelector('.tiles');
+    return watch;
+  }
+
   const textOf = (page: Page, selector: string) => page.$eval(selector, (element) => (element as HTMLElement).innerText);
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
@@ -105,10 +115,8 @@ describe('ops console in a browser (e2e)', function () {
     const { body } = await api('messages/retry-failed', { uid: FAILING_UID, dryRun: true });
     const count = body.data.count as number;
     expect(count, 'the demo has a FAILED message').to.be.greaterThan(0);
-    const watch = await openPage({ width: 1280, height: 900 });
+    const watch = await signedIn(OPS_TOKEN);
     const { page } = watch;
-    await signIn(watch, OPS_TOKEN);
-    await page.waitForSelector('.tiles');
     await page.goto(`${app.baseUrl}/ops/#messages?uid=${FAILING_UID}`);
     await page.waitForSelector('#retry-all-failed');
     const countsBefore = (await api('overview', {})).body.data.counts;
@@ -125,9 +133,8 @@ describe('ops console in a browser (e2e)', function () {
   });
 
   it('signs in, finds the FAILED demo message, opens its attempts, retries it and sees it delivered', async () => {
-    const watch = await openPage({ width: 1280, height: 900 });
+    const watch = await signedIn(OPS_TOKEN);
     const { page } = watch;
-    await signIn(watch, OPS_TOKEN);
     await page.waitForSelector('.tiles .tile-failed');
     await page.waitForSelector('figure.chart-figure svg rect, .view p.empty');
     expect(await textOf(page, 'header')).to.include('Signed in as');
@@ -166,10 +173,8 @@ describe('ops console in a browser (e2e)', function () {
   });
 
   it('sends the token as Acstkn from sessionStorage and never uses a cookie', async () => {
-    const watch = await openPage({ width: 1280, height: 900 });
+    const watch = await signedIn(VIEWER_TOKEN);
     const { page } = watch;
-    await signIn(watch, VIEWER_TOKEN);
-    await page.waitForSelector('.tiles');
     expect(await page.evaluate(() => Object.values(sessionStorage))).to.deep.equal([VIEWER_TOKEN]);
     expect(await page.evaluate(() => Object.keys(localStorage).length)).to.equal(0);
     expect(await page.evaluate(() => document.cookie)).to.equal('');
@@ -186,7 +191,7 @@ describe('ops console in a browser (e2e)', function () {
   });
 
   it('refuses an unknown token with a clear error and keeps nothing', async () => {
-    const watch = await openPage({ width: 1280, height: 900 });
+    const watch = await openPage(DESKTOP);
     await signIn(watch, 'not-a-real-token');
     await watch.page.waitForSelector('#sign-in [role=alert]');
     expect(await textOf(watch.page, '#sign-in [role=alert]')).to.include('not recognised');
@@ -195,10 +200,8 @@ describe('ops console in a browser (e2e)', function () {
   });
 
   it('offers no Retry to a read-only token', async () => {
-    const watch = await openPage({ width: 1280, height: 900 });
+    const watch = await signedIn(VIEWER_TOKEN);
     const { page } = watch;
-    await signIn(watch, VIEWER_TOKEN);
-    await page.waitForSelector('.tiles');
     expect(await textOf(page, '#who')).to.include('read only');
     const { body } = await api('messages/search', { limit: 1 });
     await page.goto(`${app.baseUrl}/ops/#message/${encodeURIComponent(body.data.items[0].id)}`);
@@ -210,16 +213,14 @@ describe('ops console in a browser (e2e)', function () {
   });
 
   it('shows personal data masked, as in the logs (member and KYC look-ups)', async () => {
-    const watch = await openPage({ width: 1280, height: 900 });
+    const watch = await signedIn(OPS_TOKEN);
     const { page } = watch;
-    await signIn(watch, OPS_TOKEN);
-    await page.waitForSelector('.tiles');
     await page.click('nav a[data-view=members]');
-    await page.waitForSelector('#member-lookup input');
-    await page.type('#member-lookup input', 'M0000000001');
+    await page.waitForSelector('#members-lookup input');
+    await page.type('#members-lookup input', 'M0000000001');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#member-result dl.facts');
-    const member = await textOf(page, '#member-result');
+    await page.waitForSelector('#members-result dl.facts');
+    const member = await textOf(page, '#members-result');
     for (const clear of ['王小明', 'A123456789', '0912345678']) expect(member).not.to.include(clear);
     expect(member).to.match(/A12\*+789/);
     await shot(page, '6-member');
@@ -240,7 +241,7 @@ describe('ops console in a browser (e2e)', function () {
   });
 
   it('can be used with the keyboard alone: sign in, reach Messages, open a message', async () => {
-    const watch = await openPage({ width: 1280, height: 900 });
+    const watch = await openPage(DESKTOP);
     const { page } = watch;
     await page.waitForSelector('#token');
     expect(await page.evaluate(() => document.activeElement?.id)).to.equal('token');
@@ -259,10 +260,8 @@ describe('ops console in a browser (e2e)', function () {
   });
 
   it('fits a 390 px phone: no sideways scrolling, tables become labelled cards', async () => {
-    const watch = await openPage({ width: 390, height: 844, isMobile: true });
+    const watch = await signedIn(OPS_TOKEN, PHONE);
     const { page } = watch;
-    await signIn(watch, OPS_TOKEN);
-    await page.waitForSelector('.tiles');
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth);
     expect(await fits()).to.be.at.most(390);
     await shot(page, '7-phone-overview');

@@ -1,15 +1,16 @@
 import { call } from './api.js';
 import { display, facts, h, replace, table, time } from './dom.js';
-import { lookupForm } from './lookupForm.js';
+import { lookupView } from './lookupView.js';
 
 export async function renderKyc(container, context) {
-  const uid = context.params.get('uid') ?? '';
-  const result = h('div', { id: 'kyc-result', 'aria-live': 'polite' });
-  replace(container, h('h1', {}, 'KYC'), lookupForm({ id: 'kyc-lookup', name: 'uid', label: 'Wallet uid', value: uid, view: 'kyc' }), result);
-  if (!uid) {
-    result.append(h('p', { class: 'empty' }, "Enter a uid to see its KYC mirror, partner subscriptions and event history."));
-    return;
-  }
+  const { value: uid, result } = lookupView(container, context, {
+    title: 'KYC',
+    view: 'kyc',
+    name: 'uid',
+    label: 'Wallet uid',
+    hint: 'Enter a uid to see its KYC mirror, partner subscriptions and event history.',
+  });
+  if (uid === undefined) return;
   const { profile, subscriptions, history } = await call('kyc/profile', { uid });
   if (!context.isCurrent()) return;
   replace(

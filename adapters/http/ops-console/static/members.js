@@ -1,15 +1,16 @@
 import { call } from './api.js';
 import { display, facts, h, replace, table, time } from './dom.js';
-import { lookupForm } from './lookupForm.js';
+import { lookupView } from './lookupView.js';
 
 export async function renderMembers(container, context) {
-  const memberId = context.params.get('memberId') ?? '';
-  const result = h('div', { id: 'member-result', 'aria-live': 'polite' });
-  replace(container, h('h1', {}, 'Members'), lookupForm({ id: 'member-lookup', name: 'memberId', label: 'Member id', value: memberId, view: 'members' }), result);
-  if (!memberId) {
-    result.append(h('p', { class: 'empty' }, "Enter a member id to see its EDDA check, video reviews and failed DA21 attempts."));
-    return;
-  }
+  const { value: memberId, result } = lookupView(container, context, {
+    title: 'Members',
+    view: 'members',
+    name: 'memberId',
+    label: 'Member id',
+    hint: 'Enter a member id to see its EDDA check, video reviews and failed DA21 attempts.',
+  });
+  if (memberId === undefined) return;
   const { member, eddaCheck, reviews, failedDa21Attempts } = await call('members/get', { memberId });
   if (!context.isCurrent()) return;
   replace(
