@@ -89,7 +89,7 @@ for (const kind of DATABASE_KINDS) {
       expect(failed.attemptLog).to.have.length(1);
       expect(failed.attemptLog[0]).to.include({ attempt: 1, succeeded: false, httpStatus: 503, error: 'HTTP 503 from receiver' });
       expect(failed.attemptLog[0].responseExcerpt).to.equal('x'.repeat(1024));
-      expect(Date.parse(failed.attemptLog[0].startedAt)).to.be.a('number').and.not.NaN;
+      expect(Number.isNaN(Date.parse(failed.attemptLog[0].startedAt))).to.equal(false);
       expect(failed.attemptLog[0].durationMs).to.be.at.least(0);
       const done = JSON.parse((await runCli(testDatabase.url, 'show', doneId)).stdout) as Record<string, any>;
       expect(done.attemptLog.map((a: Record<string, unknown>) => [a.attempt, a.succeeded, a.httpStatus, a.responseExcerpt, a.error])).to.deep.equal([[1, true, 200, '{"retcode":0}', null]]);
