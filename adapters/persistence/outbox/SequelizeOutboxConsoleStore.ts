@@ -11,9 +11,9 @@ import type {
   OutboxStatusCount,
 } from '../../../core/ops-console/ports.js';
 import { Database } from '../Database.js';
-import { defineOutboxModels, type OutboxMessageRow } from './outboxModels.js';
+import { defineOutboxModels } from './outboxModels.js';
 import { outboxFilterWhere } from './outboxFilterWhere.js';
-import { SequelizeOutboxStore, type OutboxMessageSummary } from './SequelizeOutboxStore.js';
+import { SequelizeOutboxStore, summaryOf, type OutboxMessageSummary } from './SequelizeOutboxStore.js';
 
 function viewOf(message: OutboxMessageSummary): OutboxMessageView {
   return {
@@ -26,20 +26,6 @@ function viewOf(message: OutboxMessageSummary): OutboxMessageView {
     lastError: message.lastError,
     createdAt: message.createdAt,
     updatedAt: message.updatedAt,
-  };
-}
-
-function rowView(row: OutboxMessageRow): OutboxMessageView {
-  return {
-    id: row.id,
-    topic: row.topic,
-    partitionKey: row.partition_key,
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    lastError: row.last_error,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   };
 }
 
@@ -101,7 +87,7 @@ export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
       order: [['id', 'DESC']],
       limit: page.limit,
     });
-    return rows.map((row) => rowView(row.get()));
+    return rows.map((row) => viewOf(summaryOf(row.get())));
   }
 
   async find(id: string): Promise<OutboxMessageWithPayload | null> {

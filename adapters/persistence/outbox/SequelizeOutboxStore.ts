@@ -53,7 +53,7 @@ function toDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(String(value));
 }
 
-function summaryOf(row: OutboxMessageRow): OutboxMessageSummary {
+export function summaryOf(row: OutboxMessageRow): OutboxMessageSummary {
   return {
     id: row.id,
     topic: row.topic,
