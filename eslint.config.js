@@ -21,6 +21,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The operations console's page: plain ES modules run by the browser, not by Node.
+    files: ['adapters/http/ops-console/static/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'sessionStorage', 'fetch', 'AbortSignal', 'URLSearchParams', 'HTMLElement', 'Node', 'setTimeout'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     files: ['core/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

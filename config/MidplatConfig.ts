@@ -21,13 +21,24 @@ export interface MidplatConfig {
     timeoutMs: number;
     partners: MoneyPlusPartnerConfig[];
   };
-  outbox: { schedule: string; batchSize: number; leaseMs: number; backoffMs: number[] };
+  outbox: {
+    schedule: string;
+    batchSize: number;
+    leaseMs: number;
+    backoffMs: number[];
+    /** Delivered messages (and their attempts) older than this are purged; FAILED and PENDING never. */
+    retentionDays: number;
+    /** node-cron expression of the purge job. */
+    purgeSchedule: string;
+    /** Rows per purge statement, so a purge never holds many locks at once. */
+    purgeBatchSize: number;
+  };
   billing: { institutions: InstitutionConfig[] };
   /** `loadOnStart` only in the embedded demo; a production config that asks for it is refused. */
   demo: { loadOnStart: boolean };
 }
 
-export const SCOPES = ['upgrade:write', 'createinfo:read', 'kyc:write', 'moneyplus:read', 'moneyplus:subscribe'] as const;
+export const SCOPES = ['upgrade:write', 'createinfo:read', 'kyc:write', 'moneyplus:read', 'moneyplus:subscribe', 'ops:read', 'ops:write'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export interface ConsumerConfig {

@@ -105,12 +105,15 @@ export const configSchema = {
     outbox: {
       type: 'object',
       additionalProperties: false,
-      required: ['schedule', 'batchSize', 'leaseMs', 'backoffMs'],
+      required: ['schedule', 'batchSize', 'leaseMs', 'backoffMs', 'retentionDays', 'purgeSchedule', 'purgeBatchSize'],
       properties: {
         schedule: { type: 'string', minLength: 1 },
         batchSize: positiveInt,
         leaseMs: positiveInt,
         backoffMs: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 0 } },
+        retentionDays: positiveInt,
+        purgeSchedule: { type: 'string', minLength: 1 },
+        purgeBatchSize: { type: 'integer', minimum: 1, maximum: 10000 },
       },
     },
     billing: {

@@ -10,6 +10,8 @@ import { billingHttpModule } from '../adapters/http/billing/billingHttpModule.js
 import { httpModule } from '../adapters/http/httpModule.js';
 import { kycHttpModule } from '../adapters/http/kyc/kycHttpModule.js';
 import { openApiModule } from '../adapters/http/openApiModule.js';
+import { opsConsoleModule } from '../adapters/http/ops-console/opsConsoleModule.js';
+import { opsHttpModule } from '../adapters/http/ops/opsHttpModule.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
 import { Logger } from '../adapters/logging/Logger.js';
 import { metricsModule } from '../adapters/metrics/metricsModule.js';
@@ -41,6 +43,7 @@ import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.
 import { institutionCryptoModule } from '../plugins/institution-crypto/institutionCryptoModule.js';
 import { moneyPlusSimulatorModule } from '../plugins/moneyplus-simulator/moneyPlusSimulatorModule.js';
 import type { MidplatConfig } from './MidplatConfig.js';
+import { opsConsoleStaticFolder } from './projectRoot.js';
 
 /** The adapter or plugin that fills the DA21 port, by `esb.adapter`. */
 const accountLevelGateways: Record<MidplatConfig['esb']['adapter'], ContainerModule> = {
@@ -106,6 +109,7 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     upgradeAccountHttpModule,
     metricsModule,
     openApiModule,
+    opsConsoleModule(opsConsoleStaticFolder),
     getCreateInfoPersistenceModule,
     getCreateInfoHttpModule,
     billingPersistenceModule,
@@ -116,6 +120,7 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     moneyPlusModule(config),
     pick(moneyPlusCallbackClients, config.moneyPlus.adapter, 'moneyPlus.adapter'),
     kycHttpModule,
+    opsHttpModule,
   );
   return container;
 }

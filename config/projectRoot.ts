@@ -15,3 +15,5 @@ function findProjectRoot(start: string): string {
 /** The folder holding package.json, whether running from sources or from dist/. */
 export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 export const demoDataFolder = join(projectRoot, 'config', 'demo');
+/** The operations console's page, served from the sources: tsc compiles only .ts into dist/. */
+export const opsConsoleStaticFolder = join(projectRoot, 'adapters', 'http', 'ops-console', 'static');

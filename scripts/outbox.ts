@@ -1,6 +1,7 @@
 import { maskPii } from '../adapters/logging/maskPii.js';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../adapters/persistence/outbox/outboxModels.js';
 import { SequelizeOutboxStore, type OutboxMessageSummary } from '../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { OutboxConsoleStore } from '../core/ops-console/ports.js';
 import { MidplatService } from '../config/MidplatService.js';
 import { Clock } from '../core/shared/Clock.js';
 import { configOrExit, runMain } from './runScript.js';
@@ -57,7 +58,9 @@ runMain(async () => {
     const message = await store.find(id);
     if (!message) throw new Error(`no outbox message ${id}`);
     if (command === 'show') {
-      process.stdout.write(`${JSON.stringify({ ...message, payload: maskPii(message.payload) }, null, 2)}\n`);
+      // Every attempt, oldest first: when it started, how long, the HTTP status, the reply's first 1 KiB, the error.
+      const attempts = await service.container.get<OutboxConsoleStore>(OutboxConsoleStore).attemptsOf(id);
+      process.stdout.write(`${JSON.stringify({ ...message, payload: maskPii(message.payload), attemptLog: attempts }, null, 2)}\n`);
       return;
     }
     if (message.status === 'DONE') throw new Error(`outbox message ${id} was already delivered (DONE); nothing to retry`);

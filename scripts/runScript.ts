@@ -1,4 +1,5 @@
-import { InvalidConfig, loadConfig } from '../config/loadConfig.js';
+import { DEMO_ONLY_SETTINGS } from '../config/demoOnlySettings.js';
+import { configMode, InvalidConfig, loadConfig } from '../config/loadConfig.js';
 import type { MidplatConfig } from '../config/MidplatConfig.js';
 
 /** A configuration that cannot run stops the process with exit code 2 and the key named. */
@@ -12,7 +13,7 @@ function exitOnInvalidConfig(error: unknown): void {
 /** Loads the configuration for a script; a bad one stops the process with the key named. */
 export function configOrExit(): MidplatConfig {
   try {
-    return loadConfig();
+    return loadConfig(process.env, configMode(process.env) === 'demo' ? DEMO_ONLY_SETTINGS : {});
   } catch (error) {
     exitOnInvalidConfig(error);
     throw error;

@@ -29,6 +29,11 @@ export class AccessTokenAuthenticator {
     }));
   }
 
+  /** The scopes of a configured consumer, sorted (empty for an unknown name). */
+  scopesOf(name: string): Scope[] {
+    return [...(this.consumers.find((consumer) => consumer.name === name)?.scopes ?? [])].sort();
+  }
+
   /** The consumer allowed to use `scope`; 401 without a known token, 403 without the scope. */
   authorize(token: string | undefined, scope: Scope): Consumer {
     if (!token) throw new HttpProblem(401, 'UNAUTHORIZED', 'The Acstkn header is missing');

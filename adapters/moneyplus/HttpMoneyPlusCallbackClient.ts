@@ -50,8 +50,11 @@ export class HttpMoneyPlusCallbackClient implements OutboxHandler {
       return { ok: false, error: networkError(error) };
     }
     const reply = readCallbackReply(response.status, text);
-    if (reply.ok) return { ok: true };
+    const received = { httpStatus: response.status, body: text };
+    if (reply.ok) return { ok: true, reply: received };
     const retryAfter = retryAfterMs(response.headers.get('retry-after'), this.clock.now());
-    return retryAfter === undefined ? { ok: false, error: reply.error } : { ok: false, error: reply.error, retryAfterMs: retryAfter };
+    return retryAfter === undefined
+      ? { ok: false, error: reply.error, reply: received }
+      : { ok: false, error: reply.error, retryAfterMs: retryAfter, reply: received };
   }
 }

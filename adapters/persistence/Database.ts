@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Sequelize, type Transaction } from 'sequelize';
+import { Sequelize, Transaction } from 'sequelize';
 import { SqliteStatementCache } from './SqliteStatementCache.js';
 
 export type Dialect = 'sqlite' | 'mysql';
@@ -88,10 +88,15 @@ export class Database {
     return options.lockForUpdate && this.dialect === 'mysql' ? { transaction, lock: true } : { transaction };
   }
 
-  /** Runs work in one transaction (joining the current one if there is one). */
-  async inTransaction<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs work in one transaction (joining the current one if there is one). `readCommitted`
+   * (MySQL): no gap locks, and the locks of deleted rows are not inherited by their
+   * neighbours, so the work never holds back inserts next to the rows it touches.
+   */
+  async inTransaction<T>(work: () => Promise<T>, options: { readCommitted?: boolean } = {}): Promise<T> {
     if (this.currentTransaction()) return work();
-    const begin = () => this.sequelize.transaction((transaction) => this.scope.run(transaction, work));
+    const isolation = options.readCommitted && this.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {};
+    const begin = () => this.sequelize.transaction(isolation, (transaction) => this.scope.run(transaction, work));
     return this.dialect === 'sqlite' ? this.sqliteWriters.run(begin) : begin();
   }
 

@@ -8,6 +8,7 @@ import { OutboxHandler, type DeliveryResult } from '../../core/shared/OutboxHand
 import type { LifecycleHook } from '../lifecycle/LifecycleHook.js';
 import { Logger } from '../logging/Logger.js';
 import type { OutboxWakeUp } from '../persistence/outbox/OutboxWakeUp.js';
+import type { AttemptRecord } from '../persistence/outbox/AttemptRecord.js';
 import { SequelizeOutboxStore, type ClaimedMessage } from '../persistence/outbox/SequelizeOutboxStore.js';
 import { backoffDelay } from './backoffDelay.js';
 import { OutboxMetrics } from './OutboxMetrics.js';
@@ -39,7 +40,7 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
   private events = 0;
   private eventWaiters: Array<() => void> = [];
   /** Successful deliveries waiting to be written DONE; written together, one statement per group. */
-  private doneQueue: Array<{ message: ClaimedMessage; settle: (kept: boolean | Error) => void }> = [];
+  private doneQueue: Array<{ message: ClaimedMessage; attempt: AttemptRecord; settle: (kept: boolean | Error) => void }> = [];
   private doneWriting: Promise<void> | undefined;
   /** Runs a function outside any caller's async context (no unit of work leaks into a drain). */
   private detached: <R>(fn: () => R) => R = AsyncLocalStorage.snapshot();
@@ -159,9 +160,11 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
     const handler = this.handlers.get(message.topic)!;
     const log = { messageId: message.id, topic: message.topic, attempt: message.attempt };
     try {
+      const startedAt = this.clock.now();
+      const started = performance.now();
       if (message.attempt > handler.maxAttempts) {
         // The worker holding the last attempt died before recording it.
-        await this.record(message, handler, { ok: false, error: 'lease expired during the last attempt' });
+        await this.record(message, handler, { ok: false, error: 'lease expired during the last attempt' }, startedAt, 0);
         return;
       }
       let result: DeliveryResult;
@@ -176,32 +179,40 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
       } catch (error) {
         result = { ok: false, error: (error as Error)?.message ?? String(error) };
       }
-      await this.record(message, handler, result);
+      await this.record(message, handler, result, startedAt, performance.now() - started);
     } catch (error) {
       // The lease expires and the message is attempted again (same id).
       this.logger.error({ ...log, err: error }, 'outbox outcome not recorded');
     }
   }
 
-  private async record(message: ClaimedMessage, handler: OutboxHandler, result: DeliveryResult): Promise<void> {
+  private async record(message: ClaimedMessage, handler: OutboxHandler, result: DeliveryResult, startedAt: Date, durationMs: number): Promise<void> {
     const now = this.clock.now();
     const log = { messageId: message.id, topic: message.topic, attempt: message.attempt };
+    const attempt: AttemptRecord = {
+      startedAt,
+      durationMs,
+      succeeded: result.ok,
+      httpStatus: result.reply?.httpStatus ?? null,
+      response: result.reply?.body ?? null,
+      error: result.ok ? null : result.error,
+    };
     let kept: boolean;
     if (result.ok) {
-      kept = await this.recordDone(message);
+      kept = await this.recordDone(message, attempt);
       if (kept) {
         this.metrics.attempted(message.topic, 'delivered');
         this.metrics.delivered(message.topic, now.getTime() - message.createdAt.getTime());
       }
     } else if (message.attempt >= handler.maxAttempts) {
-      kept = await this.store.markFailed(message, result.error, now);
+      kept = await this.store.markFailed(message, result.error, now, attempt);
       if (kept) {
         this.metrics.attempted(message.topic, 'failed');
         this.logger.error({ ...log, error: result.error }, 'outbox message FAILED after its last attempt');
       }
     } else {
       const delayMs = backoffDelay(message.attempt, this.settings.backoffMs, this.random, result.retryAfterMs);
-      kept = await this.store.reschedule(message, new Date(now.getTime() + delayMs), result.error, now);
+      kept = await this.store.reschedule(message, new Date(now.getTime() + delayMs), result.error, now, attempt);
       if (kept) {
         this.metrics.attempted(message.topic, 'retry');
         this.logger.warn({ ...log, error: result.error, retryInMs: delayMs }, 'outbox delivery failed; will retry');
@@ -215,9 +226,9 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
    * written together by the next statement, so a busy worker commits once per group, not
    * once per message, and an idle one adds no delay.
    */
-  private recordDone(message: ClaimedMessage): Promise<boolean> {
+  private recordDone(message: ClaimedMessage, attempt: AttemptRecord): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      this.doneQueue.push({ message, settle: (kept) => (kept instanceof Error ? reject(kept) : resolve(kept)) });
+      this.doneQueue.push({ message, attempt, settle: (kept) => (kept instanceof Error ? reject(kept) : resolve(kept)) });
       this.writeDoneSoon();
     });
   }
@@ -229,6 +240,7 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
       .markManyDone(
         group.map((entry) => entry.message),
         this.clock.now(),
+        new Map(group.map((entry) => [entry.message.id, entry.attempt])),
       )
       .then(
         (kept) => group.forEach((entry) => entry.settle(kept.has(entry.message.id))),

@@ -5,8 +5,9 @@ import { OutboxWakeUp } from '../persistence/outbox/OutboxWakeUp.js';
 import { OutboxMetrics } from './OutboxMetrics.js';
 import { OutboxSettings } from './OutboxSettings.js';
 import { OutboxWorker } from './OutboxWorker.js';
+import { RetentionJob } from './RetentionJob.js';
 
-/** The outbox worker of this process: started with the service, woken by local commits. */
+/** The outbox worker of this process (started with the service, woken by local commits) and the retention cron. */
 export function outboxWorkerModule(settings: MidplatConfig['outbox']): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bind(OutboxSettings).toConstantValue(settings);
@@ -14,5 +15,7 @@ export function outboxWorkerModule(settings: MidplatConfig['outbox']): Container
     bind(OutboxWorker).toSelf().inSingletonScope();
     bind(OutboxWakeUp).toService(OutboxWorker);
     bind(LifecycleHook).toService(OutboxWorker);
+    bind(RetentionJob).toSelf().inSingletonScope();
+    bind(LifecycleHook).toService(RetentionJob);
   });
 }

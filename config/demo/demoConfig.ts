@@ -19,6 +19,9 @@ export const DEMO_CONSUMERS: ConsumerConfig[] = [
     scopes: ['moneyplus:read', 'moneyplus:subscribe'],
     bizIds: ['MPLUS'],
   },
+  // demo-ops-token and demo-ops-viewer-token (the operations console, SPEC 8.1).
+  { name: 'ops', tokenSha256: '4db91eab0281403a94ae3ed61e1e1baf7528d2dc264eb786f64c43d7697d3177', scopes: ['ops:read', 'ops:write'] },
+  { name: 'ops-viewer', tokenSha256: 'c59521d4f818a918ea984536eac31a44f232b882fd2e8aa2a25d17240cbf1fa8', scopes: ['ops:read'] },
 ];
 
 export const DEMO_PARTNERS: MoneyPlusPartnerConfig[] = [

@@ -9,9 +9,20 @@ export interface OutboxDelivery {
   readonly attempt: number;
 }
 
+/** What the receiver answered, for the attempt log; absent when no reply came. */
+export interface DeliveryReply {
+  readonly httpStatus: number;
+  readonly body: string;
+}
+
 export type DeliveryResult =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly error: string; /** The receiver's Retry-After, if it sent one. */ readonly retryAfterMs?: number };
+  | { readonly ok: true; readonly reply?: DeliveryReply }
+  | {
+      readonly ok: false;
+      readonly error: string;
+      /** The receiver's Retry-After, if it sent one. */ readonly retryAfterMs?: number;
+      readonly reply?: DeliveryReply;
+    };
 
 /** Delivers the messages of one topic; the outbox worker retries what is not ok. */
 export interface OutboxHandler {

@@ -8,9 +8,18 @@ import { readCallbackReply, signedCallbackFor, type CallbackRequest } from '../.
 import { MoneyPlusSettings } from '../../adapters/moneyplus/MoneyPlusSettings.js';
 import { signWebhook } from '../../adapters/moneyplus/standardWebhooks.js';
 
-/** uids starting with this prefix get `retcode` 1, so a demo can show retries and FAILED. */
+/**
+ * uids starting with this prefix get `retcode` 1 on every automatic attempt (the first
+ * `moneyPlus.maxAttempts` of a message), so a demo shows retries ending FAILED; the attempt
+ * after those (an operator's retry) is accepted, so the demo can show a retry delivering.
+ */
 export const SIMULATED_FAILURE_PREFIX = 'MPFAIL';
+/** uids starting with this prefix get 503 with `Retry-After`, so a demo shows a message waiting to retry. */
+export const SIMULATED_BUSY_PREFIX = 'MPBUSY';
+export const SIMULATED_BUSY_RETRY_AFTER_SECONDS = 300;
 const KEPT_REQUESTS = 100;
+/** Refusals remembered per message id (bounded: the oldest are forgotten). */
+const KEPT_REFUSALS = 1000;
 
 /** What a Money+ receiver answers to a signed callback request: checks the signature first. */
 export function simulatedMoneyPlusReply(request: CallbackRequest, secret: string): { status: number; body: string } {
@@ -23,6 +32,7 @@ export function simulatedMoneyPlusReply(request: CallbackRequest, secret: string
   }
   const { uid } = JSON.parse(request.body) as { uid: string };
   if (uid.startsWith(SIMULATED_FAILURE_PREFIX)) return { status: 200, body: JSON.stringify({ retcode: 1, msg: 'simulated failure' }) };
+  if (uid.startsWith(SIMULATED_BUSY_PREFIX)) return { status: 503, body: JSON.stringify({ retcode: 503, msg: 'simulated busy' }) };
   return { status: 200, body: JSON.stringify({ retcode: 0, msg: 'success' }) };
 }
 
@@ -36,6 +46,8 @@ export class SimulatedMoneyPlusCallbackClient implements OutboxHandler {
   readonly topic = MONEYPLUS_CALLBACK_TOPIC;
   readonly maxAttempts: number;
   readonly received: CallbackRequest[] = [];
+  /** How many times each MPFAIL message was refused. */
+  private readonly refusals = new Map<string, number>();
 
   constructor(
     @inject(MoneyPlusSettings) settings: MoneyPlusSettings,
@@ -51,7 +63,24 @@ export class SimulatedMoneyPlusCallbackClient implements OutboxHandler {
     const { request, partner } = signed;
     this.received.push(request);
     if (this.received.length > KEPT_REQUESTS) this.received.shift();
-    const reply = simulatedMoneyPlusReply(request, partner.secret);
-    return readCallbackReply(reply.status, reply.body);
+    let reply = simulatedMoneyPlusReply(request, partner.secret);
+    const { uid } = JSON.parse(request.body) as { uid: string };
+    if (this.acceptsAfterRefusals(delivery.id, uid, reply.status)) reply = { status: 200, body: JSON.stringify({ retcode: 0, msg: 'success' }) };
+    const received = { httpStatus: reply.status, body: reply.body };
+    const read = readCallbackReply(reply.status, reply.body);
+    if (read.ok) return { ok: true, reply: received };
+    if (reply.status === 503) return { ok: false, error: read.error, retryAfterMs: SIMULATED_BUSY_RETRY_AFTER_SECONDS * 1000, reply: received };
+    return { ok: false, error: read.error, reply: received };
+  }
+
+  /** An MPFAIL message is refused `maxAttempts` times (every automatic attempt), then accepted. */
+  private acceptsAfterRefusals(messageId: string, uid: string, status: number): boolean {
+    if (status !== 200 || !uid.startsWith(SIMULATED_FAILURE_PREFIX)) return false;
+    const refused = this.refusals.get(messageId) ?? 0;
+    if (refused >= this.maxAttempts) return true;
+    this.refusals.delete(messageId);
+    this.refusals.set(messageId, refused + 1);
+    if (this.refusals.size > KEPT_REFUSALS) this.refusals.delete(this.refusals.keys().next().value!);
+    return false;
   }
 }

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { DEMO_ONLY_SETTINGS } from '../../config/demoOnlySettings.js';
 import { deepMerge, loadConfig, type ConfigJson } from '../../config/loadConfig.js';
 import type { MidplatConfig } from '../../config/MidplatConfig.js';
 import { MidplatService } from '../../config/MidplatService.js';
@@ -16,11 +17,19 @@ export interface TestService {
   stop(): Promise<void>;
 }
 
+export interface TestServiceOptions {
+  /**
+   * The embedded demo as `npm start` runs it: demo data (outbox messages included), the
+   * simulators, the demo tokens and the demo-only outbox settings; `overrides` still apply last.
+   */
+  readonly demo?: boolean;
+}
+
 /**
  * A real Midplat listening on 127.0.0.1 on a fresh database of the given kind, with
  * config overrides (no demo data unless asked). Logs and SQL are captured for assertions.
  */
-export async function startTestService(kind: DatabaseKind, overrides: ConfigJson = {}): Promise<TestService> {
+export async function startTestService(kind: DatabaseKind, overrides: ConfigJson = {}, options: TestServiceOptions = {}): Promise<TestService> {
   const database = await createTestDatabase(kind);
   const logs: Record<string, unknown>[] = [];
   const queries: string[] = [];
@@ -34,7 +43,10 @@ export async function startTestService(kind: DatabaseKind, overrides: ConfigJson
   const config = loadConfig(
     {},
     deepMerge(
-      { http: { port: 0 }, database: { url: database.url }, log: { level: 'info' }, demo: { loadOnStart: false } },
+      deepMerge(
+        { http: { port: 0 }, database: { url: database.url }, log: { level: 'info' }, demo: { loadOnStart: options.demo === true } },
+        options.demo ? DEMO_ONLY_SETTINGS : {},
+      ),
       overrides,
     ),
   );

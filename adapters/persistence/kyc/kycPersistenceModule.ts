@@ -5,6 +5,7 @@ import {
   MoneyPlusSubscriptionRepository,
   ProcessedKycEventRepository,
 } from '../../../core/kyc-change-notifier/ports.js';
+import { RetentionPurger } from '../../scheduler/RetentionPurger.js';
 import { FixtureSection } from '../fixtures/FixtureSection.js';
 import { KycProfilesFixtureSection } from './KycProfilesFixtureSection.js';
 import { MoneyPlusSubscriptionsFixtureSection } from './MoneyPlusSubscriptionsFixtureSection.js';
@@ -12,6 +13,7 @@ import { SequelizeKycHistoryRepository } from './SequelizeKycHistoryRepository.j
 import { SequelizeKycProfileRepository } from './SequelizeKycProfileRepository.js';
 import { SequelizeMoneyPlusSubscriptionRepository } from './SequelizeMoneyPlusSubscriptionRepository.js';
 import { SequelizeProcessedKycEventRepository } from './SequelizeProcessedKycEventRepository.js';
+import { SequelizeProcessedKycEventRetention } from './SequelizeProcessedKycEventRetention.js';
 
 export const kycPersistenceModule = new ContainerModule(({ bind }) => {
   bind(KycProfileRepository).to(SequelizeKycProfileRepository).inSingletonScope();
@@ -20,4 +22,5 @@ export const kycPersistenceModule = new ContainerModule(({ bind }) => {
   bind(MoneyPlusSubscriptionRepository).to(SequelizeMoneyPlusSubscriptionRepository).inSingletonScope();
   bind(FixtureSection).to(KycProfilesFixtureSection).inSingletonScope();
   bind(FixtureSection).to(MoneyPlusSubscriptionsFixtureSection).inSingletonScope();
+  bind(RetentionPurger).to(SequelizeProcessedKycEventRetention).inSingletonScope();
 });

@@ -2,6 +2,7 @@ import { inject, injectable } from 'inversify';
 import { Op, QueryTypes, Transaction, type WhereOptions } from 'sequelize';
 import type { NewOutboxMessage, OutboxPayload } from '../../../core/shared/Outbox.js';
 import { Database } from '../Database.js';
+import { attemptRow, type AttemptRecord } from './AttemptRecord.js';
 import { defineOutboxModels, type OutboxMessageRow, type OutboxStatus } from './outboxModels.js';
 
 /** A message a worker holds the lease of, for one delivery attempt. */
@@ -52,7 +53,7 @@ function toDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(String(value));
 }
 
-function summaryOf(row: OutboxMessageRow): OutboxMessageSummary {
+export function summaryOf(row: OutboxMessageRow): OutboxMessageSummary {
   return {
     id: row.id,
     topic: row.topic,
@@ -105,11 +106,21 @@ export class SequelizeOutboxStore {
     return this.database.models(defineOutboxModels).OutboxMessage;
   }
 
+  private get attempts() {
+    return this.database.models(defineOutboxModels).OutboxAttempt;
+  }
+
+  /** Logs attempts in the current transaction (the one recording their outcome). */
+  private async logAttempts(entries: ReadonlyArray<{ id: string; attempt: number; record: AttemptRecord | undefined }>): Promise<void> {
+    const rows = entries.flatMap((entry) => (entry.record ? [attemptRow(entry.id, entry.attempt, entry.record)] : []));
+    if (rows.length > 0) await this.attempts.bulkCreate(rows, this.database.queryOptions());
+  }
+
   /**
    * A time for a raw-SQL replacement, as the models store it. (Sequelize escapes a Date for
    * MySQL without its milliseconds, which would hold a due message back for up to a second.)
    */
-  private sqlTime(date: Date): Date | string {
+  sqlTime(date: Date): Date | string {
     return this.database.dialect === 'mysql' ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
   }
 
@@ -186,9 +197,12 @@ export class SequelizeOutboxStore {
     return this.database.sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }, claimIn);
   }
 
-  /** Only the current lease holder may record the outcome; false when the lease was lost. */
-  private async finish(claim: ClaimedMessage, changes: Partial<OutboxMessageRow>): Promise<boolean> {
-    return this.write(async () => {
+  /**
+   * Only the current lease holder may record the outcome; false when the lease was lost.
+   * The attempt is logged in the same transaction, and only when the outcome is recorded.
+   */
+  private async finish(claim: ClaimedMessage, changes: Partial<OutboxMessageRow>, attempt: AttemptRecord | undefined): Promise<boolean> {
+    return this.database.inTransaction(async () => {
       const [count] = await this.model.update(
         { ...changes, lease_owner: null, lease_expires_at: null },
         {
@@ -196,22 +210,24 @@ export class SequelizeOutboxStore {
           ...this.database.queryOptions(),
         },
       );
+      if (count === 1) await this.logAttempts([{ id: claim.id, attempt: claim.attempt, record: attempt }]);
       return count === 1;
     });
   }
 
-  markDone(claim: ClaimedMessage, now: Date): Promise<boolean> {
-    return this.finish(claim, { status: 'DONE', delivered_at: now, updated_at: now });
+  markDone(claim: ClaimedMessage, now: Date, attempt?: AttemptRecord): Promise<boolean> {
+    return this.finish(claim, { status: 'DONE', delivered_at: now, updated_at: now }, attempt);
   }
 
   /**
    * Several deliveries in one statement (one commit instead of one each). Returns the ids
-   * whose outcome was recorded; the others' leases were lost.
+   * whose outcome was recorded; the others' leases were lost. `attempts` (by message id)
+   * are logged for the recorded ones, in the same transaction.
    */
-  async markManyDone(claims: readonly ClaimedMessage[], now: Date): Promise<Set<string>> {
+  async markManyDone(claims: readonly ClaimedMessage[], now: Date, attempts?: ReadonlyMap<string, AttemptRecord>): Promise<Set<string>> {
     if (claims.length === 0) return new Set();
-    if (claims.length === 1) return new Set((await this.markDone(claims[0]!, now)) ? [claims[0]!.id] : []);
-    return this.write(async () => {
+    if (claims.length === 1) return new Set((await this.markDone(claims[0]!, now, attempts?.get(claims[0]!.id))) ? [claims[0]!.id] : []);
+    return this.database.inTransaction(async () => {
       const options = this.database.queryOptions();
       const [count] = await this.model.update(
         { status: 'DONE', delivered_at: now, updated_at: now, lease_owner: null, lease_expires_at: null },
@@ -225,23 +241,30 @@ export class SequelizeOutboxStore {
           ...options,
         },
       );
-      if (count === claims.length) return new Set(claims.map((claim) => claim.id));
-      // Rare: some lease was lost. Ours are the rows now DONE at exactly this time.
-      const rows = await this.model.findAll({
-        attributes: ['id'],
-        where: { seq: claims.map((claim) => claim.seq), status: 'DONE', delivered_at: now },
-        ...options,
-      });
-      return new Set(rows.map((row) => row.get('id') as string));
+      let kept: Set<string>;
+      if (count === claims.length) kept = new Set(claims.map((claim) => claim.id));
+      else {
+        // Rare: some lease was lost. Ours are the rows now DONE at exactly this time.
+        const rows = await this.model.findAll({
+          attributes: ['id'],
+          where: { seq: claims.map((claim) => claim.seq), status: 'DONE', delivered_at: now },
+          ...options,
+        });
+        kept = new Set(rows.map((row) => row.get('id') as string));
+      }
+      await this.logAttempts(
+        claims.filter((claim) => kept.has(claim.id)).map((claim) => ({ id: claim.id, attempt: claim.attempt, record: attempts?.get(claim.id) })),
+      );
+      return kept;
     });
   }
 
-  reschedule(claim: ClaimedMessage, nextAttemptAt: Date, error: string, now: Date): Promise<boolean> {
-    return this.finish(claim, { next_attempt_at: nextAttemptAt, last_error: error.slice(0, LAST_ERROR_MAX), updated_at: now });
+  reschedule(claim: ClaimedMessage, nextAttemptAt: Date, error: string, now: Date, attempt?: AttemptRecord): Promise<boolean> {
+    return this.finish(claim, { next_attempt_at: nextAttemptAt, last_error: error.slice(0, LAST_ERROR_MAX), updated_at: now }, attempt);
   }
 
-  markFailed(claim: ClaimedMessage, error: string, now: Date): Promise<boolean> {
-    return this.finish(claim, { status: 'FAILED', last_error: error.slice(0, LAST_ERROR_MAX), updated_at: now });
+  markFailed(claim: ClaimedMessage, error: string, now: Date, attempt?: AttemptRecord): Promise<boolean> {
+    return this.finish(claim, { status: 'FAILED', last_error: error.slice(0, LAST_ERROR_MAX), updated_at: now }, attempt);
   }
 
   /** Messages per status, for the metrics scrape (one cheap grouped COUNT). */
@@ -277,16 +300,24 @@ export class SequelizeOutboxStore {
   async retry(now: Date, id?: string): Promise<number> {
     const scope: WhereOptions<OutboxMessageRow> = id === undefined ? {} : { id };
     return this.write(async () => {
-      const [failed] = await this.model.update(
-        { status: 'PENDING', attempts: 0, next_attempt_at: now, updated_at: now },
-        { where: { ...scope, status: 'FAILED' }, ...this.database.queryOptions() },
-      );
+      const failed = await this.retryFailedWhere(scope, now);
       if (id === undefined) return failed;
       const [pending] = await this.model.update(
         { next_attempt_at: now, updated_at: now },
         { where: { ...scope, status: 'PENDING', next_attempt_at: { [Op.gt]: now } }, ...this.database.queryOptions() },
       );
       return failed + pending;
+    });
+  }
+
+  /** The FAILED messages matching `where` get a fresh attempt budget and are due now; returns how many. */
+  async retryFailedWhere(where: WhereOptions<OutboxMessageRow>, now: Date): Promise<number> {
+    return this.write(async () => {
+      const [count] = await this.model.update(
+        { status: 'PENDING', attempts: 0, next_attempt_at: now, updated_at: now },
+        { where: { ...where, status: 'FAILED' }, ...this.database.queryOptions() },
+      );
+      return count;
     });
   }
 }

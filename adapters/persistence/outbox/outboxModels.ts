@@ -23,8 +23,23 @@ export interface OutboxMessageRow {
 
 export type OutboxMessageModel = ModelStatic<Model<OutboxMessageRow, Optional<OutboxMessageRow, 'seq'>>>;
 
-/** The table of migration 0004, as a Sequelize model (times are written from the injected Clock). */
-export function defineOutboxModels(sequelize: Sequelize): { OutboxMessage: OutboxMessageModel } {
+/** One delivery attempt (migration 0007). */
+export interface OutboxAttemptRow {
+  seq: number;
+  message_id: string;
+  attempt: number;
+  started_at: Date;
+  duration_ms: number;
+  succeeded: boolean;
+  http_status: number | null;
+  response_excerpt: string | null;
+  error: string | null;
+}
+
+export type OutboxAttemptModel = ModelStatic<Model<OutboxAttemptRow, Optional<OutboxAttemptRow, 'seq'>>>;
+
+/** The tables of migrations 0004 and 0007, as Sequelize models (times are written from the injected Clock). */
+export function defineOutboxModels(sequelize: Sequelize): { OutboxMessage: OutboxMessageModel; OutboxAttempt: OutboxAttemptModel } {
   const OutboxMessage: OutboxMessageModel = sequelize.define(
     'OutboxMessage',
     {
@@ -45,5 +60,20 @@ export function defineOutboxModels(sequelize: Sequelize): { OutboxMessage: Outbo
     },
     { tableName: 'outbox_messages', timestamps: false },
   );
-  return { OutboxMessage };
+  const OutboxAttempt: OutboxAttemptModel = sequelize.define(
+    'OutboxAttempt',
+    {
+      seq: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
+      message_id: { type: DataTypes.STRING(36), allowNull: false },
+      attempt: { type: DataTypes.INTEGER, allowNull: false },
+      started_at: { type: DataTypes.DATE(3), allowNull: false },
+      duration_ms: { type: DataTypes.INTEGER, allowNull: false },
+      succeeded: { type: DataTypes.BOOLEAN, allowNull: false },
+      http_status: DataTypes.INTEGER,
+      response_excerpt: DataTypes.STRING(1024),
+      error: DataTypes.STRING(1000),
+    },
+    { tableName: 'outbox_attempts', timestamps: false },
+  );
+  return { OutboxMessage, OutboxAttempt };
 }

@@ -1,9 +1,18 @@
 import { ContainerModule } from 'inversify';
+import { OutboxConsoleStore } from '../../../core/ops-console/ports.js';
 import { Outbox } from '../../../core/shared/Outbox.js';
+import { RetentionPurger } from '../../scheduler/RetentionPurger.js';
+import { FixtureSection } from '../fixtures/FixtureSection.js';
+import { OutboxMessagesFixtureSection } from './OutboxMessagesFixtureSection.js';
 import { SequelizeOutbox } from './SequelizeOutbox.js';
+import { SequelizeOutboxConsoleStore } from './SequelizeOutboxConsoleStore.js';
+import { SequelizeOutboxRetention } from './SequelizeOutboxRetention.js';
 import { SequelizeOutboxStore } from './SequelizeOutboxStore.js';
 
 export const outboxPersistenceModule = new ContainerModule(({ bind }) => {
   bind(SequelizeOutboxStore).toSelf().inSingletonScope();
   bind(Outbox).to(SequelizeOutbox).inSingletonScope();
+  bind(OutboxConsoleStore).to(SequelizeOutboxConsoleStore).inSingletonScope();
+  bind(FixtureSection).to(OutboxMessagesFixtureSection).inSingletonScope();
+  bind(RetentionPurger).to(SequelizeOutboxRetention).inSingletonScope();
 });

@@ -8,7 +8,7 @@ import { startTestService, type TestService } from '../../support/startTestServi
 import { waitFor } from '../../support/waitFor.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const KYC_PATHS = /\/(kyc|moneyplus)\//;
+const KYC_PATHS = /^\/intranet\/api\/v1\.0\/(kyc|moneyplus)\//;
 
 describe('KYC and Money+ endpoint examples on the demo data (simulator)', () => {
   let midplat: TestService;

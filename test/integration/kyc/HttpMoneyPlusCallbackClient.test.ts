@@ -69,7 +69,7 @@ describe('HttpMoneyPlusCallbackClient against a fake Money+ over real HTTP', () 
   it('POSTs the SPEC 5.2 body, signed per Standard Webhooks, and succeeds on 2xx {"retcode":0}', async () => {
     const clock = new FixedClock();
     const result = await clientFor(moneyPlus.url, clock).deliver(delivery());
-    expect(result).to.deep.equal({ ok: true });
+    expect(result).to.deep.equal({ ok: true, reply: { httpStatus: 200, body: '{"retcode":0,"msg":"success"}' } });
     expect(moneyPlus.received).to.have.length(1);
     const [request] = moneyPlus.received;
     expect(request!.headers['content-type']).to.equal('application/json');
@@ -104,23 +104,33 @@ describe('HttpMoneyPlusCallbackClient against a fake Money+ over real HTTP', () 
   it('reports a failed attempt when Money+ answers retcode ≠ 0', async () => {
     moneyPlus.behaviour = { kind: 'retcode', retcode: 1001 };
     const result = await clientFor(moneyPlus.url).deliver(delivery());
-    expect(result).to.deep.equal({ ok: false, error: 'retcode 1001' });
+    expect(result).to.deep.equal({ ok: false, error: 'retcode 1001', reply: { httpStatus: 200, body: '{"retcode":1001,"msg":"refused"}' } });
   });
 
   it('reports a failed attempt on 404', async () => {
     moneyPlus.behaviour = { kind: 'http-error', status: 404 };
-    expect(await clientFor(moneyPlus.url).deliver(delivery())).to.deep.equal({ ok: false, error: 'HTTP 404' });
+    expect(await clientFor(moneyPlus.url).deliver(delivery())).to.deep.equal({ ok: false, error: 'HTTP 404', reply: { httpStatus: 404, body: 'error' } });
   });
 
   it('reports a 5xx with the receiver\'s Retry-After in milliseconds', async () => {
     moneyPlus.behaviour = { kind: 'http-error', status: 503, retryAfter: '120' };
-    expect(await clientFor(moneyPlus.url).deliver(delivery())).to.deep.equal({ ok: false, error: 'HTTP 503', retryAfterMs: 120_000 });
+    expect(await clientFor(moneyPlus.url).deliver(delivery())).to.deep.equal({
+      ok: false,
+      error: 'HTTP 503',
+      retryAfterMs: 120_000,
+      reply: { httpStatus: 503, body: 'error' },
+    });
   });
 
   it('reads a Retry-After given as an HTTP date', async () => {
     const clock = new FixedClock(new Date('2026-11-23T08:00:00Z'));
     moneyPlus.behaviour = { kind: 'http-error', status: 429, retryAfter: 'Mon, 23 Nov 2026 08:10:00 GMT' };
-    expect(await clientFor(moneyPlus.url, clock).deliver(delivery())).to.deep.equal({ ok: false, error: 'HTTP 429', retryAfterMs: 600_000 });
+    expect(await clientFor(moneyPlus.url, clock).deliver(delivery())).to.deep.equal({
+      ok: false,
+      error: 'HTTP 429',
+      retryAfterMs: 600_000,
+      reply: { httpStatus: 429, body: 'error' },
+    });
   });
 
   it('reports a failed attempt when Money+ hangs past moneyPlus.timeoutMs', async () => {
@@ -161,13 +171,25 @@ describe('SimulatedMoneyPlusCallbackClient', () => {
   it('answers a correctly signed callback with success and keeps the request it would have sent', async () => {
     const clock = new FixedClock();
     const client = simulator(clock);
-    expect(await client.deliver(delivery())).to.deep.equal({ ok: true });
+    expect(await client.deliver(delivery())).to.deep.equal({ ok: true, reply: { httpStatus: 200, body: '{"retcode":0,"msg":"success"}' } });
     const [request] = client.received;
     expect(verifyStandardWebhook(SECRET, request!.headers, request!.body, nowSeconds(clock))).to.deep.equal({ valid: true });
   });
 
   it('fails callbacks of uids starting with MPFAIL, for demos of retries', async () => {
     const result = await simulator().deliver(delivery(1, { ...statusPayload, uid: 'MPFAIL0007' }));
-    expect(result).to.deep.equal({ ok: false, error: 'retcode 1' });
+    expect(result).to.deep.equal({ ok: false, error: 'retcode 1', reply: { httpStatus: 200, body: '{"retcode":1,"msg":"simulated failure"}' } });
+  });
+
+  it('refuses every automatic attempt of an MPFAIL message (maxAttempts) and accepts the one after, an operator retry', async () => {
+    const client = simulator();
+    const payload = { ...statusPayload, uid: 'MPFAIL0007' };
+    for (let attempt = 1; attempt <= client.maxAttempts; attempt += 1) expect((await client.deliver(delivery(attempt, payload))).ok, `attempt ${attempt}`).to.equal(false);
+    expect((await client.deliver(delivery(1, payload))).ok).to.equal(true);
+  });
+
+  it('answers MPBUSY callbacks 503 with a Retry-After, so a demo message waits to retry', async () => {
+    const result = await simulator().deliver(delivery(1, { ...statusPayload, uid: 'MPBUSY0008' }));
+    expect(result).to.deep.equal({ ok: false, error: 'HTTP 503', retryAfterMs: 300_000, reply: { httpStatus: 503, body: '{"retcode":503,"msg":"simulated busy"}' } });
   });
 });

@@ -35,7 +35,9 @@ for (const kind of DATABASE_KINDS) {
       testDatabase = await createTestDatabase(kind);
       const handler = new RecordingOutboxHandler('test.topic', 1);
       handler.answer = (delivery) =>
-        delivery.partitionKey === 'u-failed' ? { ok: false, error: 'HTTP 503 from receiver' } : { ok: true };
+        delivery.partitionKey === 'u-failed'
+          ? { ok: false, error: 'HTTP 503 from receiver', reply: { httpStatus: 503, body: 'x'.repeat(1500) } }
+          : { ok: true, reply: { httpStatus: 200, body: '{"retcode":0}' } };
       const rig = await buildOutboxRig({ url: testDatabase.url, handlers: [handler] });
       const enqueue = (topic: string, partitionKey: string, payload: Record<string, unknown>) =>
         rig.unitOfWork.run(() => rig.outbox.enqueue({ topic, partitionKey, payload }));
@@ -80,6 +82,19 @@ for (const kind of DATABASE_KINDS) {
       expect(shown.payload.name).to.equal('Tan****ing');
       expect(shown.payload.phone).to.equal('+60****789');
       for (const secret of ['Tan Mei Ling', '+60123456789', 'Jalan Ampang']) expect(run.stdout).not.to.include(secret);
+    });
+
+    it('show prints every attempt: start, duration, HTTP status, the first 1 KiB of the reply and the error', async () => {
+      const failed = JSON.parse((await runCli(testDatabase.url, 'show', failedId)).stdout) as Record<string, any>;
+      expect(failed.attemptLog).to.have.length(1);
+      expect(failed.attemptLog[0]).to.include({ attempt: 1, succeeded: false, httpStatus: 503, error: 'HTTP 503 from receiver' });
+      expect(failed.attemptLog[0].responseExcerpt).to.equal('x'.repeat(1024));
+      expect(Number.isNaN(Date.parse(failed.attemptLog[0].startedAt))).to.equal(false);
+      expect(failed.attemptLog[0].durationMs).to.be.at.least(0);
+      const done = JSON.parse((await runCli(testDatabase.url, 'show', doneId)).stdout) as Record<string, any>;
+      expect(done.attemptLog.map((a: Record<string, unknown>) => [a.attempt, a.succeeded, a.httpStatus, a.responseExcerpt, a.error])).to.deep.equal([[1, true, 200, '{"retcode":0}', null]]);
+      const pending = JSON.parse((await runCli(testDatabase.url, 'show', pendingId)).stdout) as Record<string, any>;
+      expect(pending.attemptLog).to.deep.equal([]);
     });
 
     it('retry ID makes a FAILED message PENDING again, due now, with a fresh attempt count', async () => {

@@ -50,6 +50,9 @@ export async function buildOutboxRig(options: OutboxRigOptions): Promise<OutboxR
     batchSize: 100,
     leaseMs: 30000,
     backoffMs: [5000, 300000, 1800000],
+    retentionDays: 30,
+    purgeSchedule: QUIET_SCHEDULE,
+    purgeBatchSize: 500,
     ...options.settings,
   };
   const container = new Container({ defaultScope: 'Singleton' });

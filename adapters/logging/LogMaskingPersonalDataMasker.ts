@@ -1,0 +1,15 @@
+import { injectable } from 'inversify';
+import type { PersonalDataMasker } from '../../core/ops-console/ports.js';
+import { maskPii } from './maskPii.js';
+
+/** The console masks personal data exactly as the logs do (maskPii, by key name). */
+@injectable()
+export class LogMaskingPersonalDataMasker implements PersonalDataMasker {
+  mask<T>(value: T): T {
+    return maskPii(value) as T;
+  }
+
+  maskField(field: string, value: unknown): unknown {
+    return (maskPii({ [field]: value }) as Record<string, unknown>)[field];
+  }
+}

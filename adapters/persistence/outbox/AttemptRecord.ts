@@ -1,0 +1,37 @@
+import type { OutboxAttemptRow } from './outboxModels.js';
+
+/** What the attempt log keeps of one delivery attempt (SPEC 7). */
+export interface AttemptRecord {
+  readonly startedAt: Date;
+  readonly durationMs: number;
+  readonly succeeded: boolean;
+  /** null when no reply came (timeout, refused connection). */
+  readonly httpStatus: number | null;
+  /** The reply body as received; the log keeps its first 1 KiB. */
+  readonly response: string | null;
+  readonly error: string | null;
+}
+
+export const RESPONSE_EXCERPT_BYTES = 1024;
+const ERROR_MAX = 1000;
+
+/** The first `RESPONSE_EXCERPT_BYTES` bytes of a reply, never cutting a character in two. */
+export function responseExcerpt(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= RESPONSE_EXCERPT_BYTES) return text;
+  // A cut inside a multi-byte character decodes to U+FFFD at the end: drop it.
+  return bytes.subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8').replace(/\uFFFD+$/, '');
+}
+
+export function attemptRow(messageId: string, attempt: number, record: AttemptRecord): Omit<OutboxAttemptRow, 'seq'> {
+  return {
+    message_id: messageId,
+    attempt,
+    started_at: record.startedAt,
+    duration_ms: Math.max(0, Math.round(record.durationMs)),
+    succeeded: record.succeeded,
+    http_status: record.httpStatus,
+    response_excerpt: record.response === null ? null : responseExcerpt(record.response),
+    error: record.error === null ? null : record.error.slice(0, ERROR_MAX),
+  };
+}

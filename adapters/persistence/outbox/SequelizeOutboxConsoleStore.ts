@@ -1,0 +1,125 @@
+import { inject, injectable } from 'inversify';
+import { Op, QueryTypes } from 'sequelize';
+import type {
+  AttemptMinute,
+  OutboxAttemptView,
+  OutboxConsoleStore,
+  OutboxMessageFilter,
+  OutboxMessageStatus,
+  OutboxMessageView,
+  OutboxMessageWithPayload,
+  OutboxStatusCount,
+} from '../../../core/ops-console/ports.js';
+import { Database } from '../Database.js';
+import { defineOutboxModels } from './outboxModels.js';
+import { outboxFilterWhere } from './outboxFilterWhere.js';
+import { SequelizeOutboxStore, summaryOf, type OutboxMessageSummary } from './SequelizeOutboxStore.js';
+
+function viewOf(message: OutboxMessageSummary): OutboxMessageView {
+  return {
+    id: message.id,
+    topic: message.topic,
+    partitionKey: message.partitionKey,
+    status: message.status,
+    attempts: message.attempts,
+    nextAttemptAt: message.nextAttemptAt,
+    lastError: message.lastError,
+    createdAt: message.createdAt,
+    updatedAt: message.updatedAt,
+  };
+}
+
+function toDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
+}
+
+/** The outbox as the operations console reads and retries it (SPEC 8.1). */
+@injectable()
+export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
+  constructor(
+    @inject(Database) private readonly database: Database,
+    @inject(SequelizeOutboxStore) private readonly store: SequelizeOutboxStore,
+  ) {}
+
+  private get models() {
+    return this.database.models(defineOutboxModels);
+  }
+
+  async countsByStatusAndTopic(): Promise<OutboxStatusCount[]> {
+    const rows = await this.database.sequelize.query<{ status: OutboxMessageStatus; topic: string; n: number | string }>(
+      'SELECT status, topic, COUNT(*) AS n FROM outbox_messages GROUP BY status, topic ORDER BY status, topic',
+      { type: QueryTypes.SELECT },
+    );
+    return rows.map((row) => ({ status: row.status, topic: row.topic, count: Number(row.n) }));
+  }
+
+  async oldestPendingCreatedAt(): Promise<Date | null> {
+    const [row] = await this.database.sequelize.query<{ oldest: Date | string | null }>(
+      "SELECT MIN(created_at) AS oldest FROM outbox_messages WHERE status = 'PENDING'",
+      { type: QueryTypes.SELECT },
+    );
+    return row?.oldest ? toDate(row.oldest) : null;
+  }
+
+  async attemptsPerMinute(since: Date): Promise<AttemptMinute[]> {
+    // Both dialects give 'YYYY-MM-DD HH:MM' in UTC (SQLite stores times as UTC text).
+    const minute = this.database.dialect === 'mysql' ? "DATE_FORMAT(started_at, '%Y-%m-%d %H:%i')" : 'substr(started_at, 1, 16)';
+    const rows = await this.database.sequelize.query<{ minute: string; succeeded: number | string; total: number | string }>(
+      `SELECT ${minute} AS minute, SUM(succeeded) AS succeeded, COUNT(*) AS total
+       FROM outbox_attempts WHERE started_at >= :since GROUP BY ${minute} ORDER BY minute`,
+      {
+        type: QueryTypes.SELECT,
+        replacements: { since: this.store.sqlTime(since) },
+      },
+    );
+    return rows.map((row) => ({
+      minute: new Date(`${row.minute.replace(' ', 'T')}:00Z`),
+      succeeded: Number(row.succeeded),
+      failed: Number(row.total) - Number(row.succeeded),
+    }));
+  }
+
+  async search(filter: OutboxMessageFilter, page: { readonly limit: number; readonly beforeId?: string }): Promise<OutboxMessageView[]> {
+    const where = outboxFilterWhere(filter);
+    const rows = await this.models.OutboxMessage.findAll({
+      attributes: { exclude: ['payload'] },
+      where: page.beforeId === undefined ? where : { [Op.and]: [where, { id: { [Op.lt]: page.beforeId } }] },
+      order: [['id', 'DESC']],
+      limit: page.limit,
+    });
+    return rows.map((row) => viewOf(summaryOf(row.get())));
+  }
+
+  async find(id: string): Promise<OutboxMessageWithPayload | null> {
+    const message = await this.store.find(id);
+    return message ? { ...viewOf(message), payload: message.payload } : null;
+  }
+
+  async attemptsOf(id: string): Promise<OutboxAttemptView[]> {
+    const rows = await this.models.OutboxAttempt.findAll({ where: { message_id: id }, order: [['seq', 'ASC']] });
+    return rows.map((row) => {
+      const value = row.get();
+      return {
+        attempt: value.attempt,
+        startedAt: value.started_at,
+        durationMs: value.duration_ms,
+        succeeded: Boolean(value.succeeded),
+        httpStatus: value.http_status,
+        responseExcerpt: value.response_excerpt,
+        error: value.error,
+      };
+    });
+  }
+
+  makeDue(id: string, now: Date): Promise<number> {
+    return this.store.retry(now, id);
+  }
+
+  countFailed(filter: OutboxMessageFilter): Promise<number> {
+    return this.models.OutboxMessage.count({ where: { ...outboxFilterWhere(filter), status: 'FAILED' } });
+  }
+
+  retryFailed(filter: OutboxMessageFilter, now: Date): Promise<number> {
+    return this.store.retryFailedWhere(outboxFilterWhere(filter), now);
+  }
+}

@@ -1,0 +1,31 @@
+import { inject, injectable } from 'inversify';
+import { OutboxConsoleStore, type OutboxMessageFilter, type OutboxMessageView } from './ports.js';
+
+export interface SearchOutboxMessagesQuery {
+  readonly filter: OutboxMessageFilter;
+  readonly limit: number;
+  /** The `nextCursor` of the previous page. */
+  readonly cursor?: string;
+}
+
+export interface OutboxMessagePage {
+  readonly items: OutboxMessageView[];
+  /** null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+/**
+ * Messages matching a filter, newest first, a page at a time. Keyset pagination on the
+ * UUIDv7 id: the cursor is the last id shown, so pages stay stable while messages arrive.
+ */
+@injectable()
+export class SearchOutboxMessages {
+  constructor(@inject(OutboxConsoleStore) private readonly store: OutboxConsoleStore) {}
+
+  async execute(query: SearchOutboxMessagesQuery): Promise<OutboxMessagePage> {
+    // One more than asked tells whether another page exists.
+    const found = await this.store.search(query.filter, { limit: query.limit + 1, ...(query.cursor ? { beforeId: query.cursor } : {}) });
+    const items = found.slice(0, query.limit);
+    return { items, nextCursor: found.length > query.limit ? items[items.length - 1]!.id : null };
+  }
+}

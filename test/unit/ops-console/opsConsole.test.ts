@@ -1,0 +1,125 @@
+import { expect } from 'chai';
+import { LogMaskingPersonalDataMasker } from '../../../adapters/logging/LogMaskingPersonalDataMasker.js';
+import { MessageAlreadyDelivered, MessageNotFound } from '../../../core/ops-console/errors.js';
+import { OutboxOverview } from '../../../core/ops-console/OutboxOverview.js';
+import { RetryFailedOutboxMessages } from '../../../core/ops-console/RetryFailedOutboxMessages.js';
+import { RetryOutboxMessage } from '../../../core/ops-console/RetryOutboxMessage.js';
+import { SearchOutboxMessages } from '../../../core/ops-console/SearchOutboxMessages.js';
+import { ViewOutboxMessage } from '../../../core/ops-console/ViewOutboxMessage.js';
+import { FixedClock } from '../../support/FixedClock.js';
+import { InMemoryOutboxConsoleStore } from '../../support/InMemoryOutboxConsoleStore.js';
+
+const NOW = new Date('2026-12-05T12:00:30Z');
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.fail('expected a rejection'),
+    (error: unknown) => error,
+  );
+}
+
+describe('ops console use cases', () => {
+  let store: InMemoryOutboxConsoleStore;
+  const clock = new FixedClock(NOW);
+
+  beforeEach(() => {
+    store = new InMemoryOutboxConsoleStore();
+  });
+
+  describe('RetryOutboxMessage', () => {
+    it('refuses a delivered message with MESSAGE_ALREADY_DELIVERED and changes nothing', async () => {
+      store.add({ id: 'm1', status: 'DONE', attempts: 1 });
+      const error = await rejection(new RetryOutboxMessage(store, clock).execute('m1'));
+      expect(error).to.be.instanceOf(MessageAlreadyDelivered);
+      expect((error as MessageAlreadyDelivered).code).to.equal('MESSAGE_ALREADY_DELIVERED');
+      expect(store.get('m1')).to.include({ status: 'DONE', attempts: 1 });
+    });
+
+    it('answers MESSAGE_NOT_FOUND for an unknown id', async () => {
+      expect(await rejection(new RetryOutboxMessage(store, clock).execute('nope'))).to.be.instanceOf(MessageNotFound);
+    });
+
+    it('gives a FAILED message a fresh budget, due now', async () => {
+      store.add({ id: 'm1', status: 'FAILED', attempts: 8 });
+      expect(await new RetryOutboxMessage(store, clock).execute('m1')).to.deep.equal({ id: 'm1', status: 'PENDING' });
+      expect(store.get('m1')).to.include({ status: 'PENDING', attempts: 0 });
+      expect(store.get('m1').nextAttemptAt).to.deep.equal(NOW);
+    });
+
+    it('refuses when the message was delivered between the look-up and the retry', async () => {
+      store.add({ id: 'm1', status: 'PENDING', nextAttemptAt: new Date(NOW.getTime() - 1000) });
+      store.beforeMakeDue = () => {
+        store.messages = store.messages.map((message) => ({ ...message, status: 'DONE' as const }));
+      };
+      expect(await rejection(new RetryOutboxMessage(store, clock).execute('m1'))).to.be.instanceOf(MessageAlreadyDelivered);
+    });
+  });
+
+  describe('RetryFailedOutboxMessages', () => {
+    beforeEach(() => {
+      store.add({ id: 'a', status: 'FAILED', partitionKey: 'u1' }).add({ id: 'b', status: 'FAILED', partitionKey: 'u2' });
+      store.add({ id: 'c', status: 'PENDING', partitionKey: 'u1', nextAttemptAt: new Date(NOW.getTime() + 60_000) }).add({ id: 'd', status: 'DONE', partitionKey: 'u1' });
+    });
+
+    it('with dryRun only counts the FAILED messages matching the filter', async () => {
+      const before = JSON.stringify(store.messages);
+      expect(await new RetryFailedOutboxMessages(store, clock).execute({ filter: { partitionKey: 'u1' }, dryRun: true })).to.deep.equal({ count: 1 });
+      expect(JSON.stringify(store.messages)).to.equal(before);
+    });
+
+    it('touches only FAILED messages, even when the filter names another status', async () => {
+      expect(await new RetryFailedOutboxMessages(store, clock).execute({ filter: { partitionKey: 'u1', status: 'DONE' }, dryRun: false })).to.deep.equal({ count: 1 });
+      expect(store.messages.map((message) => [message.id, message.status])).to.deep.equal([
+        ['a', 'PENDING'],
+        ['b', 'FAILED'],
+        ['c', 'PENDING'],
+        ['d', 'DONE'],
+      ]);
+      expect(store.get('c').nextAttemptAt.getTime()).to.equal(NOW.getTime() + 60_000);
+    });
+  });
+
+  describe('SearchOutboxMessages', () => {
+    it('pages newest first and gives the last id shown as the cursor, null on the last page', async () => {
+      for (const id of ['m1', 'm2', 'm3', 'm4', 'm5']) store.add({ id });
+      const search = new SearchOutboxMessages(store);
+      const first = await search.execute({ filter: {}, limit: 2 });
+      expect(first.items.map((item) => item.id)).to.deep.equal(['m5', 'm4']);
+      expect(first.nextCursor).to.equal('m4');
+      const second = await search.execute({ filter: {}, limit: 2, cursor: 'm4' });
+      expect(second.items.map((item) => item.id)).to.deep.equal(['m3', 'm2']);
+      const last = await search.execute({ filter: {}, limit: 2, cursor: second.nextCursor! });
+      expect(last).to.deep.equal({ items: [store.get('m1')], nextCursor: null });
+      expect((await search.execute({ filter: {}, limit: 5 })).nextCursor).to.equal(null);
+    });
+  });
+
+  describe('OutboxOverview', () => {
+    it('gives the oldest pending age in seconds and the series from whole minutes within the window', async () => {
+      store.add({ id: 'p', status: 'PENDING', createdAt: new Date(NOW.getTime() - 90_000) }).add({ id: 'd', status: 'DONE' });
+      store.minutes = [
+        { minute: new Date('2026-12-05T10:59:00Z'), succeeded: 9, failed: 9 },
+        { minute: new Date('2026-12-05T11:00:00Z'), succeeded: 2, failed: 1 },
+      ];
+      const overview = await new OutboxOverview(store, clock).execute({ hours: 1 });
+      expect(overview.oldestPendingAgeSeconds).to.equal(90);
+      expect(overview.series).to.deep.equal([{ minute: new Date('2026-12-05T11:00:00Z'), delivered: 2, failed: 1 }]);
+      expect(overview.counts).to.have.deep.members([
+        { status: 'PENDING', topic: 't', count: 1 },
+        { status: 'DONE', topic: 't', count: 1 },
+      ]);
+    });
+
+    it('reports no pending age when nothing is pending', async () => {
+      expect((await new OutboxOverview(store, clock).execute({ hours: 6 })).oldestPendingAgeSeconds).to.equal(null);
+    });
+  });
+
+  describe('ViewOutboxMessage', () => {
+    it('masks the personal data of the payload, as the logs do', async () => {
+      store.add({ id: 'm1', payload: { uid: 'u1', data: { name: 'Tan Mei Ling', phone: '+60123456789', occupation: '10009' } } });
+      const { message } = await new ViewOutboxMessage(store, new LogMaskingPersonalDataMasker()).execute('m1');
+      expect(message.payload).to.deep.equal({ uid: 'u1', data: { name: 'Tan****ing', phone: '+60****789', occupation: '10009' } });
+    });
+  });
+});
