@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
+import { median } from './childServer.js';
 
 export const BENCH_CONNECTIONS = 10;
 const MYSQL_SERVER = process.env.MIDPLAT_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -64,4 +65,58 @@ export async function scratchDatabase(kind: 'sqlite' | 'mariadb'): Promise<{ url
       await connection.end();
     },
   };
+}
+
+export interface TimedLoad {
+  readonly url: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly connections: number;
+  readonly seconds: number;
+  /** The body of the next request (bodies change: event ids must be new); none for GET. */
+  readonly nextBody?: () => string | Buffer;
+}
+
+/** `connections` keep-alive connections for `seconds`, each request built when sent. */
+export async function timedLoad({ url, path, headers, connections, seconds, nextBody }: TimedLoad): Promise<LoadRun> {
+  const started = process.hrtime.bigint();
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: nextBody ? 'POST' : 'GET',
+        path,
+        headers,
+        ...(nextBody ? { setupRequest: (request: autocannon.Request) => ({ ...request, body: nextBody() }) } : {}),
+      },
+    ],
+  });
+  if (result.errors > 0) throw new Error(`${url}${path}: ${result.errors} errors`);
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return { requestsPerSecond: result.requests.total / elapsed, p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx };
+}
+
+/**
+ * Ours against a baseline, alternating rounds so load from elsewhere on the machine hits
+ * both alike; the ratio is the median of the per-round ratios.
+ */
+export async function alternatingRounds(
+  rounds: number,
+  ours: () => Promise<LoadRun>,
+  theirs: () => Promise<LoadRun>,
+  log: (line: string) => void,
+): Promise<{ ours: LoadRun[]; theirs: LoadRun[]; ratio: number }> {
+  const ourRuns: LoadRun[] = [];
+  const theirRuns: LoadRun[] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    const mine = await ours();
+    const base = await theirs();
+    if (mine.non2xx + base.non2xx > 0) throw new Error(`round ${round}: ${mine.non2xx} + ${base.non2xx} answers were not 2xx`);
+    log(`round ${round}/${rounds}: ours ${mine.requestsPerSecond.toFixed(0)} req/s p99 ${mine.p99Ms} ms; baseline ${base.requestsPerSecond.toFixed(0)} req/s p99 ${base.p99Ms} ms`);
+    ourRuns.push(mine);
+    theirRuns.push(base);
+  }
+  return { ours: ourRuns, theirs: theirRuns, ratio: median(ourRuns.map((run, index) => run.requestsPerSecond / theirRuns[index]!.requestsPerSecond)) };
 }

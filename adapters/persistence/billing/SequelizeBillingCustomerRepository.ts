@@ -25,7 +25,8 @@ const CUSTOMER_COLUMNS = [
   'c.id', 'c.company_id', 'c.bill_key', 'c.contract_no', 'c.customer_name', 'c.customer_phone', 'c.customer_address',
   'c.customer_status', 'c.service_status', 'c.register_date',
 ].join(', ');
-const profileSql = (where: string) => `
+/** The look-up of one customer and its payment summary (also run by the least-work bench route). */
+export const profileSql = (where: string) => `
 SELECT ${CUSTOMER_COLUMNS},
        COUNT(p.id) AS total_pay_count, COALESCE(SUM(p.amount_fen), 0) AS total_pay_amount, MAX(p.pay_date) AS last_pay_date
   FROM billing_customers c LEFT JOIN billing_payments p ON p.customer_id = c.id
