@@ -4,12 +4,12 @@ import { createLogger } from '../../adapters/logging/Logger.js';
 import { maskPii } from '../../adapters/logging/maskPii.js';
 import { HttpMetrics } from '../../adapters/metrics/HttpMetrics.js';
 import type { Benchmark, BenchFigure, BenchResult } from './BenchResult.js';
-import { BenchSecrets, forkBenchServer, median, startMidplatProcess, type RunningChild } from './childServer.js';
-import { alternatingRounds, timedLoad, type LoadRun } from './postLoad.js';
+import { BenchSecrets, cpuSecondsOf, forkBenchServer, median, startMidplatProcess, type RunningChild } from './childServer.js';
+import { alternatingRounds, timedLoad } from './postLoad.js';
 import { pino } from 'pino';
 
 const CONNECTIONS = 32;
-const VARIANTS = ['app-silent', 'app-log-unmasked', 'app-log', 'app-log-metrics', 'full'] as const;
+const VARIANTS = ['bare', 'app-silent', 'app-log-unmasked', 'app-log', 'app-log-buffered', 'app-log-metrics', 'full'] as const;
 const log = (line: string) => process.stderr.write(`[stack] ${line}\n`);
 
 /** Nanoseconds per call of `work`, after a warm-up. */
@@ -60,20 +60,33 @@ export const benchmark: Benchmark = {
         { label: 'Midplat GET /healthz req/s (median)', value: median(result.ours.map((r) => r.requestsPerSecond)), unit: 'req/s' },
         { label: 'bare Koa GET /healthz req/s (median)', value: median(result.theirs.map((r) => r.requestsPerSecond)), unit: 'req/s' },
       ];
-      // Each layer set against bare Koa, measured back to back.
-      for (const variant of VARIANTS) {
-        const server = await forkBenchServer('leastWork/stackVariant.js', { VARIANT: variant });
-        const runs: { ours: LoadRun; bare: LoadRun }[] = [];
-        try {
-          await load(server.url, 2);
-          for (let round = 0; round < 2; round += 1) runs.push({ ours: await load(server.url, Math.max(3, seconds / 2)), bare: await load(bare.url, Math.max(3, seconds / 2)) });
-        } finally {
-          await server.stop();
+      // Each layer set's CPU time per request (what the server process spent, /proc), which
+      // machine load disturbs far less than throughput does.
+      const cpuPerRequest = async (server: RunningChild): Promise<number> => {
+        await load(server.url, 2);
+        const samples: number[] = [];
+        for (let round = 0; round < 3; round += 1) {
+          const before = cpuSecondsOf(server.process.pid!);
+          const run = await load(server.url, Math.max(3, seconds / 2));
+          samples.push(((cpuSecondsOf(server.process.pid!) - before) * 1e6) / (run.requestsPerSecond * Math.max(3, seconds / 2)));
         }
-        const ratio = median(runs.map((run) => run.ours.requestsPerSecond / run.bare.requestsPerSecond));
-        log(`${variant}: ${ratio.toFixed(2)}x bare Koa`);
-        figures.push({ label: `layers '${variant}' / bare Koa`, value: ratio, unit: 'x' });
+        return median(samples);
+      };
+      const midplatCpu = await cpuPerRequest(midplat);
+      let bareCpu = 0;
+      for (const variant of VARIANTS) {
+        const server = variant === 'bare' ? bare : await forkBenchServer('leastWork/stackVariant.js', { VARIANT: variant });
+        try {
+          const micros = await cpuPerRequest(server);
+          if (variant === 'bare') bareCpu = micros;
+          log(`${variant}: ${micros.toFixed(1)} us CPU per request`);
+          figures.push({ label: `CPU per request, layers '${variant}'`, value: micros, unit: 'us' });
+        } finally {
+          if (server !== bare) await server.stop();
+        }
       }
+      figures.push({ label: 'CPU per request, Midplat process', value: midplatCpu, unit: 'us' });
+      figures.push({ label: 'bare Koa CPU / Midplat CPU per request (what throughput would be on an idle machine)', value: bareCpu / midplatCpu, unit: 'x' });
       figures.push(...microCosts());
       return {
         name: 'stack',

@@ -5,6 +5,7 @@
  * - `app-silent`: createHttpApp (request id, error guard, route, X-Response-Time), log level silent, no metrics;
  * - `app-log-unmasked`: the same plus the access log through pino with Midplat's options but no masking formatter;
  * - `app-log`: the same with Midplat's logger (masking formatter);
+ * - `app-log-buffered`: Midplat's logger on an asynchronous, buffered stdout (pino.destination sync: false);
  * - `app-log-metrics`: plus the HTTP duration histogram;
  * - `full`: plus Midplat's HttpServer (in-flight tracking for shutdown).
  * Started as a child process; sends {port}.
@@ -42,7 +43,14 @@ async function listen(): Promise<number> {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return (server.address() as AddressInfo).port;
   }
-  const logger = variant === 'app-silent' ? createLogger('silent') : variant === 'app-log-unmasked' ? unmaskedLogger() : createLogger('info');
+  const logger =
+    variant === 'app-silent'
+      ? createLogger('silent')
+      : variant === 'app-log-unmasked'
+        ? unmaskedLogger()
+        : variant === 'app-log-buffered'
+          ? createLogger('info', pino.destination({ dest: 1, sync: false, minLength: 4096 }))
+          : createLogger('info');
   const observers = variant === 'app-log-metrics' || variant === 'full' ? [new HttpMetrics(new Registry())] : [];
   const app = createHttpApp({
     endpoints: [],
