@@ -55,10 +55,17 @@ async function onConnection<T>(database: Database, sql: string, work: (connectio
 
 /**
  * A SELECT straight on the driver: a cached prepared statement (mysql2's cache on MySQL,
- * ours on SQLite's pooled connection; a SQLite unit of work has a connection of its own,
- * closed at its end, so its statements are not cached).
+ * outside a unit of work on the database's read pool; ours on SQLite's pooled connection;
+ * a SQLite unit of work has a connection of its own, closed at its end, so its statements
+ * are not cached).
  */
 export async function selectRows<Row extends object>(database: Database, sql: string, parameters: readonly SqlParameter[]): Promise<Row[]> {
+  if (database.dialect === 'mysql' && !database.currentTransaction()) {
+    reportToLogging(database, sql);
+    return new Promise<Row[]>((resolve, reject) => {
+      database.mysqlReadPool().execute(sql, [...parameters], (error, rows) => (error ? reject(error) : resolve(rows as Row[])));
+    });
+  }
   return onConnection(database, sql, (connection, inTransaction) => {
     if (database.dialect === 'mysql') return onMysql<Row[]>(connection, sql, parameters);
     const values = parameters.map(sqliteValue);
