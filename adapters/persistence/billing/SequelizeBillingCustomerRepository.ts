@@ -3,7 +3,8 @@ import type { BillingCustomerProfile, BillingCustomerRepository, CustomerQuery }
 import { Database } from '../Database.js';
 import { selectRows } from '../selectRows.js';
 
-interface ProfileRow {
+/** A row of `profileSql`. */
+export interface ProfileRow {
   company_id: string;
   bill_key: string;
   contract_no: string;
@@ -39,6 +40,24 @@ function wholeNumber(value: number | string | null, column: string): number {
   return number;
 }
 
+/** What CustomerCheck reads from a `profileSql` row (also the least-work bench route's mapping). */
+export function toBillingCustomerProfile(row: ProfileRow): BillingCustomerProfile {
+  return {
+    companyId: row.company_id,
+    billKey: row.bill_key,
+    contractNo: row.contract_no,
+    customerName: row.customer_name,
+    customerPhone: row.customer_phone ?? '',
+    customerAddress: row.customer_address ?? '',
+    customerStatus: row.customer_status,
+    serviceStatus: row.service_status,
+    registerDate: row.register_date,
+    lastPayDate: row.last_pay_date,
+    totalPayCount: wholeNumber(row.total_pay_count, 'totalPayCount'),
+    totalPayAmount: wholeNumber(row.total_pay_amount, 'totalPayAmount'),
+  };
+}
+
 @injectable()
 export class SequelizeBillingCustomerRepository implements BillingCustomerRepository {
   constructor(@inject(Database) private readonly database: Database) {}
@@ -52,20 +71,6 @@ export class SequelizeBillingCustomerRepository implements BillingCustomerReposi
           : ['c.contract_no = ? AND c.company_id = ?', [query.contractNo, query.companyId]];
     const rows = await selectRows<ProfileRow>(this.database, profileSql(where), replacements);
     const row = rows[0];
-    if (!row) return null;
-    return {
-      companyId: row.company_id,
-      billKey: row.bill_key,
-      contractNo: row.contract_no,
-      customerName: row.customer_name,
-      customerPhone: row.customer_phone ?? '',
-      customerAddress: row.customer_address ?? '',
-      customerStatus: row.customer_status,
-      serviceStatus: row.service_status,
-      registerDate: row.register_date,
-      lastPayDate: row.last_pay_date,
-      totalPayCount: wholeNumber(row.total_pay_count, 'totalPayCount'),
-      totalPayAmount: wholeNumber(row.total_pay_amount, 'totalPayAmount'),
-    };
+    return row ? toBillingCustomerProfile(row) : null;
   }
 }

@@ -12,25 +12,10 @@ import Koa from 'koa';
 import mysql from 'mysql2/promise';
 import sqlite3 from 'sqlite3';
 import { writeXmlDocument } from '../../../adapters/billing-codec/xmlDocument.js';
-import { profileSql } from '../../../adapters/persistence/billing/SequelizeBillingCustomerRepository.js';
+import { profileSql, toBillingCustomerProfile, type ProfileRow as Row } from '../../../adapters/persistence/billing/SequelizeBillingCustomerRepository.js';
 import { successReply } from '../../../core/customer-check/CustomerCheckReply.js';
 import { parseCustomerCheckRequest } from '../../../core/customer-check/CustomerCheckRequest.js';
 import { REPLY_FIELDS, REQUEST_FIELDS, type CustomerCheckRequestFields } from '../../../core/customer-check/messages.js';
-
-interface Row {
-  company_id: string;
-  bill_key: string;
-  contract_no: string;
-  customer_name: string;
-  customer_phone: string | null;
-  customer_address: string | null;
-  customer_status: string;
-  service_status: string;
-  register_date: string;
-  total_pay_count: number | string;
-  total_pay_amount: number | string | null;
-  last_pay_date: string | null;
-}
 
 const url = process.env.DATABASE_URL ?? '';
 const apiKey = process.env.API_KEY;
@@ -74,20 +59,7 @@ app.use(async (ctx) => {
   if (request.query.queryType !== '0') throw new Error('the bench asks by billKey');
   const row = await lookUp(request.query.companyId, request.query.billKey);
   if (!row) throw new Error('the bench asks for a loaded customer');
-  const reply = successReply(request, {
-    companyId: row.company_id,
-    billKey: row.bill_key,
-    contractNo: row.contract_no,
-    customerName: row.customer_name,
-    customerPhone: row.customer_phone ?? '',
-    customerAddress: row.customer_address ?? '',
-    customerStatus: row.customer_status,
-    serviceStatus: row.service_status,
-    registerDate: row.register_date,
-    lastPayDate: row.last_pay_date,
-    totalPayCount: Number(row.total_pay_count),
-    totalPayAmount: Number(row.total_pay_amount ?? 0),
-  });
+  const reply = successReply(request, toBillingCustomerProfile(row));
   ctx.set('Content-Type', 'application/xml; charset=GBK');
   ctx.body = writeXmlDocument('out', REPLY_FIELDS, reply);
 });
