@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/loadConfig.js';
 import { MidplatService } from '../../config/MidplatService.js';
 import type { Benchmark, BenchFigure, BenchRatio } from './BenchResult.js';
 import { BenchSecrets, forkBenchServer, median, startMidplatProcess, type RunningChild } from './childServer.js';
-import { alternatingRounds, scratchDatabase, timedLoad } from './postLoad.js';
+import { alternatingRounds, cpuFigures, scratchDatabase, timedLoad } from './postLoad.js';
 
 /**
  * `npm run bench -- billing`: CustomerCheck GBK XML through the real Midplat process
@@ -84,13 +84,19 @@ async function runOn(kind: 'mariadb' | 'sqlite', seconds: number, rounds: number
       });
     await load(midplat.url, 3);
     await load(leastWork.url, 3);
-    const result = await alternatingRounds(rounds, () => load(midplat.url), () => load(leastWork.url), (line) => log(`${kind} ${line}`));
+    const result = await alternatingRounds(
+      rounds,
+      { load: () => load(midplat.url), pid: midplat.process.pid },
+      { load: () => load(leastWork.url), pid: leastWork.process.pid },
+      (line) => log(`${kind} ${line}`),
+    );
     return {
       figures: [
         { label: `Midplat CustomerCheck on ${kind} req/s (median)`, value: median(result.ours.map((r) => r.requestsPerSecond)), unit: 'req/s' },
         { label: `Midplat CustomerCheck on ${kind} p99 (median)`, value: median(result.ours.map((r) => r.p99Ms)), unit: 'ms' },
         { label: `least-work route on ${kind} req/s (median)`, value: median(result.theirs.map((r) => r.requestsPerSecond)), unit: 'req/s' },
         { label: `least-work route on ${kind} p99 (median)`, value: median(result.theirs.map((r) => r.p99Ms)), unit: 'ms' },
+        ...cpuFigures(result, `Midplat on ${kind}`, `least-work route on ${kind}`),
       ],
       ratios: [{ label: `CustomerCheck on ${kind} / least-work route (median of per-round ratios)`, value: result.ratio, target: 0.6 }],
     };

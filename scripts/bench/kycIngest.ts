@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/loadConfig.js';
 import { MidplatService } from '../../config/MidplatService.js';
 import type { Benchmark, BenchResult } from './BenchResult.js';
 import { BenchSecrets, forkBenchServer, median, startMidplatProcess, type RunningChild } from './childServer.js';
-import { alternatingRounds, scratchDatabase, timedLoad } from './postLoad.js';
+import { alternatingRounds, cpuFigures, scratchDatabase, timedLoad } from './postLoad.js';
 
 const PATH = '/intranet/api/v1.0/kyc/KycChanged';
 const CONNECTIONS = 32;
@@ -79,7 +79,7 @@ export const benchmark: Benchmark = {
       log('warming up');
       await timedLoad({ url: midplat.url, path: PATH, headers, connections: CONNECTIONS, seconds: 4, nextBody });
       await timedLoad({ url: leastWork.url, path: PATH, headers, connections: CONNECTIONS, seconds: 4, nextBody });
-      const result = await alternatingRounds(rounds, () => load(midplat.url), () => load(leastWork.url), log);
+      const result = await alternatingRounds(rounds, { load: () => load(midplat.url), pid: midplat.process.pid }, { load: () => load(leastWork.url), pid: leastWork.process.pid }, log);
       return {
         name: 'kyc-ingest',
         figures: [
@@ -87,6 +87,7 @@ export const benchmark: Benchmark = {
           { label: 'Midplat KycChanged p99 (median)', value: median(result.ours.map((r) => r.p99Ms)), unit: 'ms' },
           { label: `least-work Koa + mysql2 req/s (median of ${rounds})`, value: median(result.theirs.map((r) => r.requestsPerSecond)), unit: 'req/s' },
           { label: 'least-work p99 (median)', value: median(result.theirs.map((r) => r.p99Ms)), unit: 'ms' },
+          ...cpuFigures(result, 'Midplat', 'least-work route'),
         ],
         ratios: [{ label: 'KycChanged ingest / least-work route (median of per-round ratios)', value: result.ratio, target: 0.5 }],
       };

@@ -55,7 +55,7 @@ export const benchmark: Benchmark = {
       const load = (url: string, duration = seconds) => timedLoad({ url, path: '/healthz', headers: {}, connections: CONNECTIONS, seconds: duration });
       await load(midplat.url, 3);
       await load(bare.url, 3);
-      const result = await alternatingRounds(rounds, () => load(midplat.url), () => load(bare.url), log);
+      const result = await alternatingRounds(rounds, { load: () => load(midplat.url) }, { load: () => load(bare.url) }, log);
       const figures: BenchFigure[] = [
         { label: 'Midplat GET /healthz req/s (median)', value: median(result.ours.map((r) => r.requestsPerSecond)), unit: 'req/s' },
         { label: 'bare Koa GET /healthz req/s (median)', value: median(result.theirs.map((r) => r.requestsPerSecond)), unit: 'req/s' },
