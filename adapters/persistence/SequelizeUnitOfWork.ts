@@ -4,9 +4,10 @@ import { Database } from './Database.js';
 
 const MAX_ATTEMPTS = 3;
 
+/** A deadlock victim, as Sequelize wraps it (`parent`) or as the driver raises it (hot paths run on the driver). */
 function isDeadlock(error: unknown): boolean {
-  const parent = (error as { parent?: { code?: string } } | null)?.parent;
-  return parent?.code === 'ER_LOCK_DEADLOCK';
+  const { code, parent } = (error ?? {}) as { code?: string; parent?: { code?: string } };
+  return code === 'ER_LOCK_DEADLOCK' || parent?.code === 'ER_LOCK_DEADLOCK';
 }
 
 /**

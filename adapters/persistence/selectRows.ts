@@ -1,34 +1,93 @@
-import { QueryTypes } from 'sequelize';
 import type { Database } from './Database.js';
 import type { SqliteConnection } from './SqliteStatementCache.js';
 
+export type SqlParameter = string | number | boolean | Date | null;
+
 interface MysqlConnection {
-  execute(sql: string, parameters: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
+  execute(sql: string, parameters: unknown[], callback: (error: Error | null, result: unknown) => void): void;
+}
+
+interface SqliteTransactionConnection {
+  all(sql: string, parameters: unknown[], callback: (error: Error | null, rows: unknown[]) => void): void;
+  run(sql: string, parameters: unknown[], callback: (this: { changes: number }, error: Error | null) => void): void;
+}
+
+/** What a write statement did. */
+export interface WriteResult {
+  readonly affectedRows: number;
+}
+
+function reportToLogging(database: Database, sql: string): void {
+  const { logging } = (database.sequelize as unknown as { options: { logging?: unknown } }).options;
+  if (typeof logging === 'function') logging(sql);
+}
+
+/** Sequelize writes dates to SQLite as this text, so rows written here read back the same through its models. */
+function sqliteValue(value: SqlParameter): SqlParameter {
+  if (!(value instanceof Date)) return typeof value === 'boolean' ? Number(value) : value;
+  return `${value.toISOString().replace('T', ' ').replace('Z', '')} +00:00`;
+}
+
+function onMysql<T>(connection: unknown, sql: string, parameters: readonly SqlParameter[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    (connection as MysqlConnection).execute(sql, [...parameters], (error, result) => (error ? reject(error) : resolve(result as T)));
+  });
 }
 
 /**
- * A read-only SELECT for hot paths, straight on the driver connection Sequelize manages:
- * Sequelize's own query pipeline costs several hundred microseconds per statement, more
- * than the statement itself. It runs as a cached prepared statement (mysql2's cache on
- * MySQL, ours on SQLite). Inside a unit of work it goes through Sequelize, to read on
- * that transaction's connection.
- * The SQL is reported to Sequelize's `logging` hook like any other statement.
+ * Runs `work` on the driver connection of the current unit of work, or on a pooled one
+ * outside any. Sequelize's own query pipeline costs several hundred microseconds per
+ * statement, more than a small indexed statement itself, so the hot paths talk to the
+ * driver directly; the SQL is still reported to Sequelize's `logging` hook.
  */
-export async function selectRows<Row extends object>(database: Database, sql: string, parameters: readonly (string | number)[]): Promise<Row[]> {
+async function onConnection<T>(database: Database, sql: string, work: (connection: unknown, inTransaction: boolean) => Promise<T>): Promise<T> {
+  reportToLogging(database, sql);
   const transaction = database.currentTransaction();
-  if (transaction) {
-    return database.sequelize.query<Row>(sql, { replacements: [...parameters], type: QueryTypes.SELECT, transaction });
-  }
-  const { logging } = (database.sequelize as unknown as { options: { logging?: unknown } }).options;
-  if (typeof logging === 'function') logging(sql);
+  if (transaction) return work((transaction as unknown as { connection: unknown }).connection, true);
   const manager = database.sequelize.connectionManager;
   const connection = await manager.getConnection({ type: 'read' });
   try {
-    if (database.dialect === 'sqlite') return await database.sqliteStatements.all<Row>(connection as SqliteConnection, sql, [...parameters]);
-    return await new Promise<Row[]>((resolve, reject) => {
-      (connection as MysqlConnection).execute(sql, [...parameters], (error, rows) => (error ? reject(error) : resolve(rows as Row[])));
-    });
+    return await work(connection, false);
   } finally {
     manager.releaseConnection(connection);
   }
+}
+
+/**
+ * A SELECT straight on the driver: a cached prepared statement (mysql2's cache on MySQL,
+ * outside a unit of work on the database's read pool; ours on SQLite's pooled connection;
+ * a SQLite unit of work has a connection of its own, closed at its end, so its statements
+ * are not cached).
+ */
+export async function selectRows<Row extends object>(database: Database, sql: string, parameters: readonly SqlParameter[]): Promise<Row[]> {
+  if (database.dialect === 'mysql' && !database.currentTransaction()) {
+    reportToLogging(database, sql);
+    return new Promise<Row[]>((resolve, reject) => {
+      database.mysqlReadPool().execute(sql, [...parameters], (error, rows) => (error ? reject(error) : resolve(rows as Row[])));
+    });
+  }
+  return onConnection(database, sql, (connection, inTransaction) => {
+    if (database.dialect === 'mysql') return onMysql<Row[]>(connection, sql, parameters);
+    const values = parameters.map(sqliteValue);
+    if (!inTransaction) return database.sqliteStatements.all<Row>(connection as SqliteConnection, sql, values);
+    return new Promise<Row[]>((resolve, reject) => {
+      (connection as SqliteTransactionConnection).all(sql, values, (error, rows) => (error ? reject(error) : resolve(rows as Row[])));
+    });
+  });
+}
+
+/** An INSERT, UPDATE or DELETE straight on the driver (see `selectRows`). */
+export async function runStatement(database: Database, sql: string, parameters: readonly SqlParameter[]): Promise<WriteResult> {
+  return onConnection(database, sql, async (connection) => {
+    if (database.dialect === 'mysql') {
+      const result = await onMysql<{ affectedRows: number }>(connection, sql, parameters);
+      return { affectedRows: result.affectedRows };
+    }
+    return new Promise<WriteResult>((resolve, reject) => {
+      (connection as SqliteTransactionConnection).run(sql, parameters.map(sqliteValue), function (error) {
+        if (error) reject(error);
+        else resolve({ affectedRows: this.changes });
+      });
+    });
+  });
 }

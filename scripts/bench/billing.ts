@@ -1,30 +1,21 @@
-import { rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import Router from '@koa/router';
-import autocannon from 'autocannon';
 import iconv from 'iconv-lite';
-import Koa from 'koa';
 import { FixtureLoader } from '../../adapters/persistence/fixtures/FixtureLoader.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { MidplatService } from '../../config/MidplatService.js';
-import { createTestDatabase, type DatabaseKind } from '../../test/support/testDatabases.js';
-import type { Benchmark, BenchFigure } from './BenchResult.js';
+import type { Benchmark, BenchFigure, BenchRatio } from './BenchResult.js';
+import { BenchSecrets, forkBenchServer, median, startMidplatProcess, type RunningChild } from './childServer.js';
+import { alternatingRounds, cpuFigures, scratchDatabase, timedLoad } from './postLoad.js';
 
 /**
- * `npm run bench -- billing`: CustomerCheck through the real listening Midplat (request
- * logging on, to a sink) against a bare Koa route answering the same GBK bytes, same run,
- * autocannon in a worker thread. Env: BENCH_DATABASE=sqlite|mariadb, BENCH_DURATION_S,
- * BENCH_CUSTOMERS, BENCH_LOG_LEVEL. Figures only; nothing here is a test.
+ * `npm run bench -- billing`: CustomerCheck GBK XML through the real Midplat process
+ * (request logging on) against the least-work route (`leastWork/customerCheckRoute.ts`:
+ * Koa and the database's own driver, same statement, same reply bytes), on MariaDB and on
+ * SQLite, 32 connections, alternating rounds. Figures only; nothing here is a test.
  */
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const CONNECTIONS = 10;
+const CONNECTIONS = 32;
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
-const API_KEY = 'demo-billing-api-key-00001';
 const PATH = '/billing/CustomerCheck';
+const log = (line: string) => process.stderr.write(`[billing] ${line}\n`);
 
 export const request = (billKey: string) =>
   iconv.encode(
@@ -34,10 +25,12 @@ export const request = (billKey: string) =>
     'gbk',
   );
 
+const billKeyOf = (n: number) => `B${String(n % CUSTOMERS).padStart(6, '0')}`;
+
 function customers(): object[] {
   return Array.from({ length: CUSTOMERS }, (_, i) => ({
     companyId: '654321',
-    billKey: `B${String(i).padStart(6, '0')}`,
+    billKey: billKeyOf(i),
     contractNo: `C${String(i).padStart(6, '0')}`,
     customerName: i % 2 ? '张三' : '吉𠮷',
     customerPhone: '13812345678',
@@ -49,104 +42,83 @@ function customers(): object[] {
   }));
 }
 
-async function listenBareKoa(reply: Buffer): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = new Koa();
-  const router = new Router();
-  router.post(PATH, async (ctx) => {
-    // Reads the request as any real route must, then answers the fixed bytes.
-    for await (const chunk of ctx.req) void chunk;
-    ctx.set('Content-Type', 'application/xml; charset=GBK');
-    ctx.body = reply;
-  });
-  router.get('/healthz', (ctx) => {
-    ctx.body = { status: 'ok' };
-  });
-  app.use(router.routes());
-  const server = createServer(app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+async function loadCustomers(url: string): Promise<void> {
+  const service = new MidplatService(loadConfig({}, { database: { url, poolMax: 2 }, log: { level: 'silent' }, demo: { loadOnStart: false } }));
+  try {
+    await service.prepare();
+    await service.container.get(FixtureLoader).load({ billingCustomers: customers() });
+  } finally {
+    await service.database.close();
+  }
 }
 
-/** autocannon in a worker thread, so the load generator does not share the server's event loop. */
-async function fire(url: string, body: Buffer | undefined, path = PATH): Promise<autocannon.Result> {
-  const result = await autocannon({
-    url: `${url}${path}`,
-    method: body ? 'POST' : 'GET',
-    headers: body ? { 'content-type': 'application/xml', 'x-api-key': API_KEY } : {},
-    body: body?.toString('latin1'),
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    workers: 1,
-  } as autocannon.Options);
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return result;
+async function replyOf(url: string, apiKey: string, body: Buffer): Promise<Buffer> {
+  const response = await fetch(`${url}${PATH}`, { method: 'POST', headers: { 'content-type': 'application/xml', 'x-api-key': apiKey }, body: new Uint8Array(body) });
+  const reply = Buffer.from(await response.arrayBuffer());
+  if (response.status !== 200) throw new Error(`${url}: CustomerCheck answered ${response.status}: ${reply.toString('latin1')}`);
+  return reply;
 }
 
-async function startMidplat(kind: DatabaseKind): Promise<{ service: MidplatService; drop: () => Promise<void> }> {
-  const database =
-    kind === 'sqlite'
-      ? (() => {
-          const file = join(tmpdir(), `midplat_bench_${process.pid}.sqlite`);
-          return { url: `sqlite:${file}`, drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(`${file}${s}`, { force: true })) };
-        })()
-      : await createTestDatabase('mariadb');
-  const config = loadConfig({}, { http: { port: 0 }, database: { url: database.url }, log: { level: process.env.BENCH_LOG_LEVEL ?? 'info' }, demo: { loadOnStart: false } });
-  // Request logs are written as in production, to a sink that costs what serialising costs.
-  const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
-  const service = new MidplatService(config, { logDestination: sink });
-  await service.prepare();
-  await service.container.get(FixtureLoader).load({ billingCustomers: customers() });
-  return { service, drop: database.drop };
+async function runOn(kind: 'mariadb' | 'sqlite', seconds: number, rounds: number): Promise<{ figures: BenchFigure[]; ratios: BenchRatio[] }> {
+  const db = await scratchDatabase(kind);
+  const secrets = new BenchSecrets();
+  const children: RunningChild[] = [];
+  try {
+    await loadCustomers(db.url);
+    const midplat = await startMidplatProcess({ config: { ...secrets.configFor(), database: { url: db.url, poolMax: 10 } }, cpuProfileDir: process.env.BENCH_CPU_PROF_DIR });
+    children.push(midplat);
+    const leastWork = await forkBenchServer('leastWork/customerCheckRoute.js', { DATABASE_URL: db.url, API_KEY: secrets.apiKey, POOL_MAX: '10' }, process.env.BENCH_CPU_PROF_DIR);
+    children.push(leastWork);
+    for (const n of [0, 1, 7]) {
+      const [ours, theirs] = [await replyOf(midplat.url, secrets.apiKey, request(billKeyOf(n))), await replyOf(leastWork.url, secrets.apiKey, request(billKeyOf(n)))];
+      if (!ours.equals(theirs)) throw new Error(`${kind}: the replies differ for ${billKeyOf(n)}:\n${ours.toString('latin1')}\n${theirs.toString('latin1')}`);
+    }
+    log(`${kind}: Midplat and the least-work route answer the same bytes`);
+    const bodies = Array.from({ length: CUSTOMERS }, (_, n) => request(billKeyOf(n)));
+    let sent = 0;
+    const load = (url: string, duration = seconds) =>
+      timedLoad({
+        url, path: PATH, connections: CONNECTIONS, seconds: duration,
+        headers: { 'content-type': 'application/xml', 'x-api-key': secrets.apiKey },
+        nextBody: () => bodies[(sent += 1) % CUSTOMERS]!,
+      });
+    await load(midplat.url, 3);
+    await load(leastWork.url, 3);
+    const result = await alternatingRounds(
+      rounds,
+      { load: () => load(midplat.url), pid: midplat.process.pid },
+      { load: () => load(leastWork.url), pid: leastWork.process.pid },
+      (line) => log(`${kind} ${line}`),
+    );
+    return {
+      figures: [
+        { label: `Midplat CustomerCheck on ${kind} req/s (median)`, value: median(result.ours.map((r) => r.requestsPerSecond)), unit: 'req/s' },
+        { label: `Midplat CustomerCheck on ${kind} p99 (median)`, value: median(result.ours.map((r) => r.p99Ms)), unit: 'ms' },
+        { label: `least-work route on ${kind} req/s (median)`, value: median(result.theirs.map((r) => r.requestsPerSecond)), unit: 'req/s' },
+        { label: `least-work route on ${kind} p99 (median)`, value: median(result.theirs.map((r) => r.p99Ms)), unit: 'ms' },
+        ...cpuFigures(result, `Midplat on ${kind}`, `least-work route on ${kind}`),
+      ],
+      ratios: [{ label: `CustomerCheck on ${kind} / least-work route (median of per-round ratios)`, value: result.ratio, target: 0.6 }],
+    };
+  } finally {
+    for (const child of children) await child.stop();
+    await db.drop();
+  }
 }
 
 export const benchmark: Benchmark = {
   name: 'billing',
-  description: `CustomerCheck GBK-XML round trips (autocannon, ${CONNECTIONS} connections, ${DURATION_S}s, ${CUSTOMERS} customers × 24 payments, BENCH_DATABASE=${process.env.BENCH_DATABASE ?? 'sqlite'}) vs a bare Koa route answering fixed GBK XML`,
+  description: `CustomerCheck GBK XML (${CUSTOMERS} customers × 24 payments, ${CONNECTIONS} connections) vs the least-work Koa route on the same driver, MariaDB and SQLite`,
   async run() {
-    const kind = (process.env.BENCH_DATABASE ?? 'sqlite') as DatabaseKind;
-    const { service, drop } = await startMidplat(kind);
-    const address = await service.start();
-    const midplatUrl = `http://127.0.0.1:${address.port}`;
-    const body = request(`B${String(Math.floor(CUSTOMERS / 2)).padStart(6, '0')}`);
-    const sample = await fetch(`${midplatUrl}${PATH}`, { method: 'POST', headers: { 'content-type': 'application/xml', 'x-api-key': API_KEY }, body: new Uint8Array(body) });
-    const reply = Buffer.from(await sample.arrayBuffer());
-    if (sample.status !== 200) throw new Error(`CustomerCheck answered ${sample.status}: ${reply.toString('latin1')}`);
-    const bare = await listenBareKoa(reply);
-    try {
-      await fire(midplatUrl, body); // warm-up: JIT, statement caches, connection pool
-      const ours = await fire(midplatUrl, body);
-      const baseline = await fire(bare.url, body);
-      // The floor under any route: Midplat's own stack (request id, access log, metrics,
-      // shutdown tracking) answering a constant, against the same answer from bare Koa.
-      const stackFloor = await fire(midplatUrl, undefined, '/healthz');
-      const bareFloor = await fire(bare.url, undefined, '/healthz');
-      const figure = (label: string, value: number, unit: string): BenchFigure => ({ label, value, unit });
-      return {
-        name: 'billing',
-        figures: [
-          figure(`CustomerCheck on ${kind}: requests/s`, ours.requests.average, 'req/s'),
-          figure(`CustomerCheck on ${kind}: latency p50`, ours.latency.p50, 'ms'),
-          figure(`CustomerCheck on ${kind}: latency p99`, ours.latency.p99, 'ms'),
-          figure('bare Koa fixed GBK reply: requests/s', baseline.requests.average, 'req/s'),
-          figure('bare Koa fixed GBK reply: latency p50', baseline.latency.p50, 'ms'),
-          figure('bare Koa fixed GBK reply: latency p99', baseline.latency.p99, 'ms'),
-          figure('Midplat GET /healthz: requests/s', stackFloor.requests.average, 'req/s'),
-          figure('bare Koa GET /healthz: requests/s', bareFloor.requests.average, 'req/s'),
-          figure('Midplat stack alone, /healthz / bare Koa (the ceiling of any route, no target)', stackFloor.requests.average / bareFloor.requests.average, 'x'),
-          figure('machine load average (1 min) at the end', loadavg()[0] ?? 0, 'runnable'),
-        ],
-        ratios: [{ label: 'CustomerCheck / bare Koa requests/s', value: ours.requests.average / baseline.requests.average, target: 0.6 }],
-      };
-    } finally {
-      await bare.close();
-      await service.stop();
-      await drop();
+    const seconds = Number(process.env.BENCH_DURATION_S ?? 10);
+    const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+    const figures: BenchFigure[] = [];
+    const ratios: BenchRatio[] = [];
+    for (const kind of ['mariadb', 'sqlite'] as const) {
+      const run = await runOn(kind, seconds, rounds);
+      figures.push(...run.figures);
+      ratios.push(...run.ratios);
     }
+    return { name: 'billing', figures, ratios };
   },
 };

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,37 +9,17 @@ import mysql from 'mysql2/promise';
 import { Database } from '../../adapters/persistence/Database.js';
 import { migrate } from '../../adapters/persistence/migrate.js';
 import type { Benchmark, BenchResult } from './BenchResult.js';
+import { BenchSecrets, freePort, median, waitUntilUp } from './childServer.js';
 import { benchIdno, insertBenchApplications } from './getcreateinfo/benchApplications.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PATH = '/intranet/api/v1.0/createaccount/GetCreateInfo';
-const TOKEN = 'demo-cs-token';
+// Its own token, as production is configured (a production config refuses the demo ones).
+const secrets = new BenchSecrets();
+const TOKEN = secrets.token;
 const POOL_MAX = 10;
 
 const log = (message: string) => process.stderr.write(`[getcreateinfo] ${message}\n`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
-
-async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 async function lookUp(baseUrl: string, idno: string): Promise<unknown> {
   const response = await fetch(`${baseUrl}${PATH}`, {
@@ -104,7 +83,7 @@ export const benchmark: Benchmark = {
       await analyze.query('ANALYZE TABLE create_master, create_detail, document_resend, manual_review_flag, pay_taxes, teller_check_record');
       await analyze.end();
 
-      writeFileSync(configFile, JSON.stringify({ demo: { loadOnStart: false }, database: { url, poolMax: POOL_MAX } }));
+      writeFileSync(configFile, JSON.stringify({ ...secrets.configFor(), database: { url, poolMax: POOL_MAX } }));
       const midplatPort = await freePort();
       const midplat = spawn(process.execPath, [join(here, '..', 'start.js')], {
         env: { ...process.env, MIDPLAT_CONFIG: configFile, PORT: String(midplatPort), LOG_LEVEL: 'info' },
@@ -145,12 +124,6 @@ export const benchmark: Benchmark = {
         ourRuns.push(ourRun);
         theirRuns.push(theirRun);
       }
-      // Medians: other work on a small machine makes single rounds swing widely.
-      const median = (values: number[]) => {
-        const sorted = [...values].sort((a, b) => a - b);
-        const middle = Math.floor(sorted.length / 2);
-        return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-      };
       const ours = { requests: median(ourRuns.map((r) => r.requests.average)), p99: median(ourRuns.map((r) => r.latency.p99)) };
       const theirs = { requests: median(theirRuns.map((r) => r.requests.average)), p99: median(theirRuns.map((r) => r.latency.p99)) };
       const ratio = median(ourRuns.map((run, i) => run.requests.average / theirRuns[i]!.requests.average));

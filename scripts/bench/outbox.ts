@@ -201,7 +201,9 @@ async function run(): Promise<BenchResult> {
         { label: 'commit->delivered p99', value: percentile(afterCommit, 99), unit: 'ms' },
       ],
       ratios: [
-        { label: 'outbox drain rate / raw POST loop', value: outboxRate / rawRate, target: 0.5 },
+        // A prefilled table drained with nothing arriving: it hides that ingest and delivery share
+        // one process. The issue's 0.5x target is measured end to end by `outbox-e2e`.
+        { label: 'outbox drain rate (prefilled table) / raw POST loop', value: outboxRate / rawRate },
         // Not the issue's target: the same comparison against equally parallel raw POSTs, for context.
         { label: 'outbox drain rate / parallel raw POSTs', value: outboxRate / rawParallelRate },
       ],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
+import { cpuSecondsOf, median } from './childServer.js';
 
 export const BENCH_CONNECTIONS = 10;
 const MYSQL_SERVER = process.env.MIDPLAT_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -66,4 +67,96 @@ export async function scratchDatabase(kind: 'sqlite' | 'mariadb'): Promise<{ url
       await connection.end();
     },
   };
+}
+
+export interface TimedLoad {
+  readonly url: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly connections: number;
+  readonly seconds: number;
+  /** The body of the next request (bodies change: event ids must be new); none for GET. */
+  readonly nextBody?: () => string | Buffer;
+}
+
+/** `connections` keep-alive connections for `seconds`, each request built when sent. */
+export async function timedLoad({ url, path, headers, connections, seconds, nextBody }: TimedLoad): Promise<LoadRun> {
+  const started = process.hrtime.bigint();
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: nextBody ? 'POST' : 'GET',
+        path,
+        headers,
+        ...(nextBody ? { setupRequest: (request: autocannon.Request) => ({ ...request, body: nextBody() }) } : {}),
+      },
+    ],
+  });
+  if (result.errors > 0) throw new Error(`${url}${path}: ${result.errors} errors`);
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return { requestsPerSecond: result.requests.total / elapsed, p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx };
+}
+
+/** A server under load: its URL's load function and, for CPU accounting, its process id. */
+export interface LoadedServer {
+  readonly load: () => Promise<LoadRun>;
+  readonly pid?: number;
+}
+
+export interface RoundsResult {
+  readonly ours: LoadRun[];
+  readonly theirs: LoadRun[];
+  /** Median of the per-round throughput ratios. */
+  readonly ratio: number;
+  /** Median CPU microseconds per request of each server process (when pids are given): machine load disturbs it far less. */
+  readonly oursCpuMicros?: number;
+  readonly theirsCpuMicros?: number;
+}
+
+async function measured(server: LoadedServer, cpu: number[]): Promise<LoadRun> {
+  const before = server.pid === undefined ? 0 : cpuSecondsOf(server.pid);
+  const started = process.hrtime.bigint();
+  const run = await server.load();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (server.pid !== undefined) cpu.push(((cpuSecondsOf(server.pid) - before) * 1e6) / (run.requestsPerSecond * seconds));
+  return run;
+}
+
+/**
+ * Ours against a baseline, alternating rounds so load from elsewhere on the machine hits
+ * both alike; the ratio is the median of the per-round ratios.
+ */
+export async function alternatingRounds(rounds: number, ours: LoadedServer, theirs: LoadedServer, log: (line: string) => void): Promise<RoundsResult> {
+  const ourRuns: LoadRun[] = [];
+  const theirRuns: LoadRun[] = [];
+  const ourCpu: number[] = [];
+  const theirCpu: number[] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    const mine = await measured(ours, ourCpu);
+    const base = await measured(theirs, theirCpu);
+    if (mine.non2xx + base.non2xx > 0) throw new Error(`round ${round}: ${mine.non2xx} + ${base.non2xx} answers were not 2xx`);
+    log(`round ${round}/${rounds}: ours ${mine.requestsPerSecond.toFixed(0)} req/s p99 ${mine.p99Ms} ms; baseline ${base.requestsPerSecond.toFixed(0)} req/s p99 ${base.p99Ms} ms`);
+    ourRuns.push(mine);
+    theirRuns.push(base);
+  }
+  return {
+    ours: ourRuns,
+    theirs: theirRuns,
+    ratio: median(ourRuns.map((run, index) => run.requestsPerSecond / theirRuns[index]!.requestsPerSecond)),
+    ...(ourCpu.length ? { oursCpuMicros: median(ourCpu) } : {}),
+    ...(theirCpu.length ? { theirsCpuMicros: median(theirCpu) } : {}),
+  };
+}
+
+/** Figures of the CPU each server spent per request, when measured. */
+export function cpuFigures(result: RoundsResult, ours: string, theirs: string): { label: string; value: number; unit: string }[] {
+  if (result.oursCpuMicros === undefined || result.theirsCpuMicros === undefined) return [];
+  return [
+    { label: `${ours} CPU per request (median)`, value: result.oursCpuMicros, unit: 'us' },
+    { label: `${theirs} CPU per request (median)`, value: result.theirsCpuMicros, unit: 'us' },
+    { label: `${theirs} CPU / ${ours} CPU per request (the ratio on an idle machine)`, value: result.theirsCpuMicros / result.oursCpuMicros, unit: 'x' },
+  ];
 }

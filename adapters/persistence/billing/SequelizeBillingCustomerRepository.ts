@@ -3,7 +3,8 @@ import type { BillingCustomerProfile, BillingCustomerRepository, CustomerQuery }
 import { Database } from '../Database.js';
 import { selectRows } from '../selectRows.js';
 
-interface ProfileRow {
+/** A row of `profileSql`. */
+export interface ProfileRow {
   company_id: string;
   bill_key: string;
   contract_no: string;
@@ -25,7 +26,8 @@ const CUSTOMER_COLUMNS = [
   'c.id', 'c.company_id', 'c.bill_key', 'c.contract_no', 'c.customer_name', 'c.customer_phone', 'c.customer_address',
   'c.customer_status', 'c.service_status', 'c.register_date',
 ].join(', ');
-const profileSql = (where: string) => `
+/** The look-up of one customer and its payment summary (also run by the least-work bench route). */
+export const profileSql = (where: string) => `
 SELECT ${CUSTOMER_COLUMNS},
        COUNT(p.id) AS total_pay_count, COALESCE(SUM(p.amount_fen), 0) AS total_pay_amount, MAX(p.pay_date) AS last_pay_date
   FROM billing_customers c LEFT JOIN billing_payments p ON p.customer_id = c.id
@@ -36,6 +38,24 @@ function wholeNumber(value: number | string | null, column: string): number {
   const number = Number(value ?? 0);
   if (!Number.isSafeInteger(number)) throw new Error(`billing summary ${column} is not a safe integer`);
   return number;
+}
+
+/** What CustomerCheck reads from a `profileSql` row (also the least-work bench route's mapping). */
+export function toBillingCustomerProfile(row: ProfileRow): BillingCustomerProfile {
+  return {
+    companyId: row.company_id,
+    billKey: row.bill_key,
+    contractNo: row.contract_no,
+    customerName: row.customer_name,
+    customerPhone: row.customer_phone ?? '',
+    customerAddress: row.customer_address ?? '',
+    customerStatus: row.customer_status,
+    serviceStatus: row.service_status,
+    registerDate: row.register_date,
+    lastPayDate: row.last_pay_date,
+    totalPayCount: wholeNumber(row.total_pay_count, 'totalPayCount'),
+    totalPayAmount: wholeNumber(row.total_pay_amount, 'totalPayAmount'),
+  };
 }
 
 @injectable()
@@ -51,20 +71,6 @@ export class SequelizeBillingCustomerRepository implements BillingCustomerReposi
           : ['c.contract_no = ? AND c.company_id = ?', [query.contractNo, query.companyId]];
     const rows = await selectRows<ProfileRow>(this.database, profileSql(where), replacements);
     const row = rows[0];
-    if (!row) return null;
-    return {
-      companyId: row.company_id,
-      billKey: row.bill_key,
-      contractNo: row.contract_no,
-      customerName: row.customer_name,
-      customerPhone: row.customer_phone ?? '',
-      customerAddress: row.customer_address ?? '',
-      customerStatus: row.customer_status,
-      serviceStatus: row.service_status,
-      registerDate: row.register_date,
-      lastPayDate: row.last_pay_date,
-      totalPayCount: wholeNumber(row.total_pay_count, 'totalPayCount'),
-      totalPayAmount: wholeNumber(row.total_pay_amount, 'totalPayAmount'),
-    };
+    return row ? toBillingCustomerProfile(row) : null;
   }
 }

@@ -2,31 +2,35 @@ import { inject, injectable } from 'inversify';
 import type { FieldChange } from '../../../core/kyc-change-notifier/KycProfile.js';
 import type { KycEventType, KycHistoryEntry, KycHistoryRepository } from '../../../core/kyc-change-notifier/ports.js';
 import { Database } from '../Database.js';
+import { runStatement } from '../selectRows.js';
 import { defineKycModels } from './kycModels.js';
+import { kycSql } from './kycSql.js';
 
 @injectable()
 export class SequelizeKycHistoryRepository implements KycHistoryRepository {
-  constructor(@inject(Database) private readonly database: Database) {}
+  private readonly insertSql: string;
+
+  constructor(@inject(Database) private readonly database: Database) {
+    this.insertSql = kycSql(database.dialect).insertHistory;
+  }
 
   private get model() {
     return this.database.models(defineKycModels).KycHistory;
   }
 
+  /** On the driver: KycChanged's write path is hot (see `selectRows`). */
   async record(entry: KycHistoryEntry): Promise<void> {
-    await this.model.create(
-      {
-        uid: entry.uid,
-        event_id: entry.eventId,
-        event_type: entry.eventType,
-        outcome: entry.outcome,
-        changes: JSON.stringify(entry.changes),
-        note: entry.note?.slice(0, 500) ?? null,
-        occurred_at: entry.occurredAt,
-        request_id: entry.requestId,
-        recorded_at: entry.recordedAt,
-      },
-      this.database.queryOptions(),
-    );
+    await runStatement(this.database, this.insertSql, [
+      entry.uid,
+      entry.eventId,
+      entry.eventType,
+      entry.outcome,
+      JSON.stringify(entry.changes),
+      entry.note?.slice(0, 500) ?? null,
+      entry.occurredAt,
+      entry.requestId,
+      entry.recordedAt,
+    ]);
   }
 
   async listFor(uid: string): Promise<KycHistoryEntry[]> {

@@ -2,20 +2,18 @@ import { inject, injectable } from 'inversify';
 import type { KycProfile } from '../../../core/kyc-change-notifier/KycProfile.js';
 import type { KycProfileRepository } from '../../../core/kyc-change-notifier/ports.js';
 import { Database } from '../Database.js';
-import { defineKycModels } from './kycModels.js';
+import { runStatement, selectRows } from '../selectRows.js';
+import type { KycProfileRow } from './kycModels.js';
 import { toKycProfile, toKycProfileRow } from './kycProfileMapper.js';
+import { kycSql, profileValues, type KycSql } from './kycSql.js';
 
+/** The profile mirror, on the driver (KycChanged's write path is hot; see `selectRows`). */
 @injectable()
 export class SequelizeKycProfileRepository implements KycProfileRepository {
-  constructor(@inject(Database) private readonly database: Database) {}
+  private readonly sql: KycSql;
 
-  private get model() {
-    return this.database.models(defineKycModels).KycProfile;
-  }
-
-  private async lock(uid: string): Promise<KycProfile | null> {
-    const row = await this.model.findByPk(uid, this.database.queryOptions({ lockForUpdate: true }));
-    return row ? toKycProfile(row.get()) : null;
+  constructor(@inject(Database) private readonly database: Database) {
+    this.sql = kycSql(database.dialect);
   }
 
   /**
@@ -25,20 +23,22 @@ export class SequelizeKycProfileRepository implements KycProfileRepository {
    * first events racing for the same uid end with one row) and locked.
    */
   async lockOrCreate(fresh: KycProfile): Promise<{ profile: KycProfile; created: boolean }> {
-    const known = (await this.model.findByPk(fresh.uid, { attributes: ['uid'], ...this.database.queryOptions() })) !== null;
-    if (!known) await this.model.bulkCreate([toKycProfileRow(fresh)], { ignoreDuplicates: true, ...this.database.queryOptions() });
-    const profile = await this.lock(fresh.uid);
-    if (!profile) throw new Error('kyc_profiles: the row just inserted is missing');
-    return { profile, created: !known };
+    const known = (await selectRows(this.database, this.sql.profileExists, [fresh.uid])).length > 0;
+    if (!known) {
+      const now = new Date();
+      await runStatement(this.database, this.sql.insertProfileUnlessExists, [fresh.uid, ...profileValues(toKycProfileRow(fresh)), now, now]);
+    }
+    const [row] = await selectRows<KycProfileRow>(this.database, this.sql.lockProfile, [fresh.uid]);
+    if (!row) throw new Error('kyc_profiles: the row just inserted is missing');
+    return { profile: toKycProfile(row), created: !known };
   }
 
   async save(profile: KycProfile): Promise<void> {
-    const { uid, ...columns } = toKycProfileRow(profile);
-    await this.model.update(columns, { where: { uid }, ...this.database.queryOptions() });
+    await runStatement(this.database, this.sql.updateProfile, [...profileValues(toKycProfileRow(profile)), new Date(), profile.uid]);
   }
 
   async find(uid: string): Promise<KycProfile | null> {
-    const row = await this.model.findByPk(uid, this.database.queryOptions());
-    return row ? toKycProfile(row.get()) : null;
+    const [row] = await selectRows<KycProfileRow>(this.database, this.sql.selectProfile, [uid]);
+    return row ? toKycProfile(row) : null;
   }
 }

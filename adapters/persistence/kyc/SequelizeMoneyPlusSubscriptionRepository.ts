@@ -1,19 +1,26 @@
 import { inject, injectable } from 'inversify';
 import type { MoneyPlusSubscriptionRepository } from '../../../core/kyc-change-notifier/ports.js';
 import { Database } from '../Database.js';
+import { selectRows } from '../selectRows.js';
 import { defineKycModels } from './kycModels.js';
+import { kycSql } from './kycSql.js';
 
 @injectable()
 export class SequelizeMoneyPlusSubscriptionRepository implements MoneyPlusSubscriptionRepository {
-  constructor(@inject(Database) private readonly database: Database) {}
+  private readonly bizIdsSql: string;
+
+  constructor(@inject(Database) private readonly database: Database) {
+    this.bizIdsSql = kycSql(database.dialect).subscribedBizIds;
+  }
 
   private get model() {
     return this.database.models(defineKycModels).MoneyPlusSubscription;
   }
 
   async bizIdsOf(uid: string): Promise<string[]> {
-    const rows = await this.model.findAll({ where: { uid }, order: [['biz_id', 'ASC']], ...this.database.queryOptions() });
-    return rows.map((row) => row.get().biz_id);
+    // On the driver: KycChanged asks on every event that calls for a callback.
+    const rows = await selectRows<{ biz_id: string }>(this.database, this.bizIdsSql, [uid]);
+    return rows.map((row) => row.biz_id);
   }
 
   async subscribe(uid: string, bizId: string, at: Date): Promise<void> {

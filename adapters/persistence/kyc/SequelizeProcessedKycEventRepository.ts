@@ -1,39 +1,42 @@
 import { inject, injectable } from 'inversify';
-import { UniqueConstraintError } from 'sequelize';
 import { KycEventAlreadyProcessed } from '../../../core/kyc-change-notifier/errors.js';
 import type { KycEventType, ProcessedKycEvent, ProcessedKycEventRepository } from '../../../core/kyc-change-notifier/ports.js';
 import { Database } from '../Database.js';
-import { defineKycModels } from './kycModels.js';
+import { runStatement, selectRows } from '../selectRows.js';
+import type { KycProcessedEventRow } from './kycModels.js';
+import { isDuplicateKey, kycSql, type KycSql } from './kycSql.js';
 
+/** The processed eventIds, on the driver (KycChanged's write path is hot; see `selectRows`). */
 @injectable()
 export class SequelizeProcessedKycEventRepository implements ProcessedKycEventRepository {
-  constructor(@inject(Database) private readonly database: Database) {}
+  private readonly sql: KycSql;
 
-  private get model() {
-    return this.database.models(defineKycModels).KycProcessedEvent;
+  constructor(@inject(Database) private readonly database: Database) {
+    this.sql = kycSql(database.dialect);
   }
 
   async find(eventId: string): Promise<ProcessedKycEvent | null> {
-    const row = await this.model.findByPk(eventId, this.database.queryOptions());
+    // SQLite hands the time back as the text Sequelize wrote.
+    const [row] = await selectRows<Omit<KycProcessedEventRow, 'processed_at'> & { processed_at: Date | string }>(
+      this.database,
+      this.sql.findProcessedEvent,
+      [eventId],
+    );
     if (!row) return null;
-    const value = row.get();
     return {
-      eventId: value.event_id,
-      uid: value.uid,
-      eventType: value.event_type as KycEventType,
-      outcome: value.outcome as ProcessedKycEvent['outcome'],
-      processedAt: value.processed_at,
+      eventId: row.event_id,
+      uid: row.uid,
+      eventType: row.event_type as KycEventType,
+      outcome: row.outcome as ProcessedKycEvent['outcome'],
+      processedAt: row.processed_at instanceof Date ? row.processed_at : new Date(row.processed_at),
     };
   }
 
   async record(event: ProcessedKycEvent): Promise<void> {
     try {
-      await this.model.create(
-        { event_id: event.eventId, uid: event.uid, event_type: event.eventType, outcome: event.outcome, processed_at: event.processedAt },
-        this.database.queryOptions(),
-      );
+      await runStatement(this.database, this.sql.insertProcessedEvent, [event.eventId, event.uid, event.eventType, event.outcome, event.processedAt]);
     } catch (error) {
-      if (error instanceof UniqueConstraintError) throw new KycEventAlreadyProcessed(event.eventId);
+      if (isDuplicateKey(error)) throw new KycEventAlreadyProcessed(event.eventId);
       throw error;
     }
   }

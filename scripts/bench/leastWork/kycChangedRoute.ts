@@ -1,0 +1,73 @@
+/**
+ * The least-work baseline of `npm run bench -- kyc-ingest`: KycChanged on Koa and a raw
+ * mysql2 pool, nothing else (no Sequelize, no DI, no schema validation, no logging, no
+ * metrics). One transaction of the five statements the issue names: dedupe by eventId,
+ * lock the profile, update it, a history row, the processed row. The SQL text and the pure
+ * event rules are Midplat's own, so the answers are the same (for users not subscribed to
+ * any partner: this route enqueues no callback). Started as a child process; sends {port}.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Koa from 'koa';
+import mysql from 'mysql2/promise';
+import { toKycProfile, toKycProfileRow } from '../../../adapters/persistence/kyc/kycProfileMapper.js';
+import { kycSql, profileValues } from '../../../adapters/persistence/kyc/kycSql.js';
+import type { KycProfileRow } from '../../../adapters/persistence/kyc/kycModels.js';
+import { applyKycEvent } from '../../../core/kyc-change-notifier/applyKycEvent.js';
+import type { KycChangedEvent } from '../../../core/kyc-change-notifier/ports.js';
+
+const url = process.env.DATABASE_URL;
+const tokenDigest = Buffer.from(process.env.TOKEN_SHA256 ?? '', 'hex');
+if (!url || tokenDigest.length !== 32) throw new Error('DATABASE_URL and TOKEN_SHA256 are required');
+const pool = mysql.createPool({ uri: url, connectionLimit: Number(process.env.POOL_MAX ?? 10), timezone: '+00:00', charset: 'utf8mb4' });
+const sql = kycSql('mysql');
+
+async function apply(event: KycChangedEvent, requestId: string): Promise<object> {
+  const connection = await pool.getConnection();
+  try {
+    await connection.beginTransaction();
+    const [processed] = await connection.execute<mysql.RowDataPacket[]>(sql.findProcessedEvent, [event.eventId]);
+    if (processed.length > 0) {
+      await connection.rollback();
+      return { eventId: event.eventId, uid: event.uid, outcome: 'DUPLICATE', changedFields: [], callbacks: [] };
+    }
+    const [rows] = await connection.execute<mysql.RowDataPacket[]>(sql.lockProfile, [event.uid]);
+    if (rows.length === 0) throw new Error(`the bench loads every profile first; ${event.uid} is missing`);
+    const effect = applyKycEvent(toKycProfile(rows[0] as KycProfileRow), event);
+    const now = new Date();
+    await connection.execute(sql.updateProfile, [...profileValues(toKycProfileRow(effect.profile)), now, event.uid]);
+    await connection.execute(sql.insertHistory, [
+      event.uid, event.eventId, event.type, effect.outcome, JSON.stringify(effect.changes), effect.note, event.occurredAt, requestId, now,
+    ]);
+    await connection.execute(sql.insertProcessedEvent, [event.eventId, event.uid, event.type, effect.outcome, now]);
+    await connection.commit();
+    const changedFields = effect.outcome === 'APPLIED' ? effect.changes.map((change) => change.field) : [];
+    return { eventId: event.eventId, uid: event.uid, outcome: effect.outcome, changedFields, callbacks: [] };
+  } catch (error) {
+    await connection.rollback().catch(() => undefined);
+    throw error;
+  } finally {
+    connection.release();
+  }
+}
+
+const app = new Koa();
+let requests = 0;
+app.use(async (ctx) => {
+  const token = ctx.get('acstkn');
+  if (!token || !timingSafeEqual(createHash('sha256').update(token).digest(), tokenDigest)) {
+    ctx.status = 401;
+    ctx.body = { success: false, error: { errorCode: 'UNAUTHORIZED', errorMessage: 'The access token is not valid' } };
+    return;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+  const event = JSON.parse(Buffer.concat(chunks).toString('utf8')) as KycChangedEvent;
+  ctx.body = { success: true, data: await apply(event, `least-work-${(requests += 1)}`) };
+});
+
+const server = createServer(app.callback());
+server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
+// Requests still in flight when the load stops are of no interest.
+process.on('SIGTERM', () => process.exit(0));

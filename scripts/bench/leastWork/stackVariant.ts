@@ -1,0 +1,70 @@
+/**
+ * One layer set of Midplat's request stack serving `GET /healthz`, for the per-middleware
+ * breakdown of `npm run bench -- stack` (VARIANT, logs to stdout as in production):
+ * - `bare`: Koa + @koa/router, the baseline;
+ * - `app-silent`: createHttpApp (request id, error guard, route, X-Response-Time), log level silent, no metrics;
+ * - `app-log-unmasked`: the same plus the access log through pino with Midplat's options but no masking formatter;
+ * - `app-log`: the same with Midplat's logger (masking formatter);
+ * - `app-log-buffered`: Midplat's logger on an asynchronous, buffered stdout (pino.destination sync: false);
+ * - `app-log-metrics`: plus the HTTP duration histogram;
+ * - `full`: plus Midplat's HttpServer (in-flight tracking for shutdown).
+ * Started as a child process; sends {port}.
+ */
+import 'reflect-metadata';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Router from '@koa/router';
+import Koa from 'koa';
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import { AccessTokenAuthenticator } from '../../../adapters/http/AccessTokenAuthenticator.js';
+import { createHttpApp } from '../../../adapters/http/createHttpApp.js';
+import { HealthRoutes } from '../../../adapters/http/HealthRoutes.js';
+import { HttpServer } from '../../../adapters/http/HttpServer.js';
+import { createLogger } from '../../../adapters/logging/Logger.js';
+import { HttpMetrics } from '../../../adapters/metrics/HttpMetrics.js';
+import { Database } from '../../../adapters/persistence/Database.js';
+
+const variant = process.env.VARIANT ?? 'bare';
+
+function unmaskedLogger() {
+  return pino({ level: 'info', base: { service: 'midplat' }, timestamp: pino.stdTimeFunctions.isoTime, serializers: { err: pino.stdSerializers.err } });
+}
+
+async function listen(): Promise<number> {
+  if (variant === 'bare') {
+    const app = new Koa();
+    const router = new Router();
+    router.get('/healthz', (ctx) => {
+      ctx.body = { status: 'ok' };
+    });
+    app.use(router.routes());
+    const server = createServer(app.callback());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return (server.address() as AddressInfo).port;
+  }
+  const logger =
+    variant === 'app-silent'
+      ? createLogger('silent')
+      : variant === 'app-log-unmasked'
+        ? unmaskedLogger()
+        : variant === 'app-log-buffered'
+          ? createLogger('info', pino.destination({ dest: 1, sync: false, minLength: 4096 }))
+          : createLogger('info');
+  const observers = variant === 'app-log-metrics' || variant === 'full' ? [new HttpMetrics(new Registry())] : [];
+  const app = createHttpApp({
+    endpoints: [],
+    routes: [new HealthRoutes(new Database({ url: 'sqlite::memory:', poolMax: 1 }))],
+    authenticator: new AccessTokenAuthenticator([]),
+    logger: logger as ReturnType<typeof createLogger>,
+    bodyLimitBytes: 1048576,
+    observers,
+  });
+  if (variant === 'full') return (await new HttpServer(app as never, { headersTimeoutMs: 10000, maxConnections: 1024 }).start(0, '127.0.0.1')).port;
+  const server = createServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+void listen().then((port) => process.send?.({ port }));
+process.on('SIGTERM', () => process.exit(0));
