@@ -26,7 +26,7 @@ describe('UpgradeAccount after a crash between claim and record (e2e, child proc
       http: { port: 0 },
       database: { url: databaseUrl },
       log: { level: 'info' },
-      demo: { loadOnStart: true },
+      
       esb: { adapter: 'http', url: esbUrl, timeoutMs: TIMEOUT_MS },
     });
     processes.push(service);

@@ -49,7 +49,7 @@ describe('configuration', () => {
 
   it('gives the embedded demo its consumers, partner, institutions and simulators when neither MIDPLAT_CONFIG nor DATABASE_URL is set', () => {
     const config = loadConfig({ PORT: '0', LOG_LEVEL: 'warn' });
-    expect(config.auth.consumers.map((consumer) => consumer.name)).to.deep.equal(['ivr', 'customer-service', 'kyc-ops', 'moneyplus']);
+    expect(config.auth.consumers.map((consumer) => consumer.name)).to.deep.equal(['ivr', 'customer-service', 'kyc-ops', 'moneyplus', 'ops', 'ops-viewer']);
     expect(config.moneyPlus.partners.map((partner) => partner.bizId)).to.deep.equal(['MPLUS']);
     expect(config.billing.institutions.map((institution) => institution.instId)).to.deep.equal(['00001', '00002']);
     const moneyPlus = config.auth.consumers.find((consumer) => consumer.name === 'moneyplus');
