@@ -1,16 +1,19 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../../../adapters/persistence/Database.js';
 import { defineUpgradeAccountModels } from '../../../adapters/persistence/upgrade-account/upgradeAccountModels.js';
 import { FakeEsbServer } from '../../support/FakeEsbServer.js';
 import { postJson } from '../../support/http.js';
+import { midplatEnv, runMidplatScript } from '../../support/midplatScript.js';
 import { ServiceProcess } from '../../support/ServiceProcess.js';
 import { waitFor } from '../../support/waitFor.js';
 
 const UPGRADE = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
-const IVR = { acstkn: 'demo-ivr-token' };
+const IVR_TOKEN = 'crash-test-ivr-token';
+const IVR = { acstkn: IVR_TOKEN };
 const TIMEOUT_MS = 5000;
 
 /** kill -9 of the real process (`node dist/scripts/start.js`) between the claim and the record of a decision. */
@@ -26,7 +29,7 @@ describe('UpgradeAccount after a crash between claim and record (e2e, child proc
       http: { port: 0 },
       database: { url: databaseUrl },
       log: { level: 'info' },
-      
+      auth: { consumers: [{ name: 'ivr', tokenSha256: createHash('sha256').update(IVR_TOKEN).digest('hex'), scopes: ['upgrade:write'] }] },
       esb: { adapter: 'http', url: esbUrl, timeoutMs: TIMEOUT_MS },
     });
     processes.push(service);
@@ -39,6 +42,11 @@ describe('UpgradeAccount after a crash between claim and record (e2e, child proc
     esbUrl = await esb.start();
     folder = mkdtempSync(join(tmpdir(), 'midplat-crash-'));
     databaseUrl = `sqlite:${join(folder, 'midplat.sqlite')}`;
+    // Production mode: the member comes from the real seed script, never from demo data.
+    const fixture = join(folder, 'members.json');
+    writeFileSync(fixture, JSON.stringify({ members: [{ memberId: 'M0000000001', accountId: 'AA19337Z8L29', digitalLevel: '2B', eddaStatus: 'EDDASuccess' }] }));
+    const seeded = await runMidplatScript('seed', [fixture], { env: midplatEnv(undefined, { DATABASE_URL: databaseUrl }) });
+    expect(seeded.code, seeded.stderr).to.equal(0);
   });
   after(async () => {
     for (const service of processes) await service.kill();
