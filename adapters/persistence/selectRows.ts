@@ -1,3 +1,4 @@
+import { BaseError, DatabaseError } from 'sequelize';
 import type { Database } from './Database.js';
 import type { SqliteConnection } from './SqliteStatementCache.js';
 
@@ -59,7 +60,17 @@ async function onConnection<T>(database: Database, sql: string, work: (connectio
  * a SQLite unit of work has a connection of its own, closed at its end, so its statements
  * are not cached).
  */
+/** Driver errors leave persistence as Sequelize's DatabaseError, like every other statement's (the driver's code stays on `original`). */
+function asDatabaseError(error: unknown): never {
+  if (error instanceof BaseError) throw error;
+  throw new DatabaseError(error as Error & { sql: string });
+}
+
 export async function selectRows<Row extends object>(database: Database, sql: string, parameters: readonly SqlParameter[]): Promise<Row[]> {
+  return selectOnDriver<Row>(database, sql, parameters).catch(asDatabaseError);
+}
+
+async function selectOnDriver<Row extends object>(database: Database, sql: string, parameters: readonly SqlParameter[]): Promise<Row[]> {
   if (database.dialect === 'mysql' && !database.currentTransaction()) {
     reportToLogging(database, sql);
     return new Promise<Row[]>((resolve, reject) => {
@@ -78,6 +89,10 @@ export async function selectRows<Row extends object>(database: Database, sql: st
 
 /** An INSERT, UPDATE or DELETE straight on the driver (see `selectRows`). */
 export async function runStatement(database: Database, sql: string, parameters: readonly SqlParameter[]): Promise<WriteResult> {
+  return runOnDriver(database, sql, parameters).catch(asDatabaseError);
+}
+
+async function runOnDriver(database: Database, sql: string, parameters: readonly SqlParameter[]): Promise<WriteResult> {
   return onConnection(database, sql, async (connection) => {
     if (database.dialect === 'mysql') {
       const result = await onMysql<{ affectedRows: number }>(connection, sql, parameters);

@@ -57,7 +57,8 @@ export function profileValues(row: KycProfileRow): (string | number | boolean | 
 
 /** True for the driver's duplicate-key error (mysql2 ER_DUP_ENTRY, node-sqlite3 SQLITE_CONSTRAINT on a unique key). */
 export function isDuplicateKey(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const driverError = (error as { original?: unknown } | undefined)?.original ?? error; // DatabaseError wraps it
+  const { code, message } = (driverError ?? {}) as { code?: unknown; message?: unknown };
   if (code === 'ER_DUP_ENTRY') return true;
   return code === 'SQLITE_CONSTRAINT' && typeof message === 'string' && /UNIQUE|PRIMARY KEY/.test(message);
 }
