@@ -112,7 +112,10 @@ for (const kind of DATABASE_KINDS) {
     });
 
     if (kind === 'mariadb') {
-      it('never blocks a claim, an enqueue or an outcome being recorded while a purge batch holds its locks', async () => {
+      // PENDING, known defect: on this machine the blocker's FOR UPDATE does not hold the purge
+      // back (the purge deletes all three rows at once), so the premise is not set up and the
+      // test cannot observe what it claims. To be mended before issue 13 is called resolved.
+      it.skip('never blocks a claim, an enqueue or an outcome being recorded while a purge batch holds its locks', async () => {
         const old = [];
         for (const key of ['a', 'b', 'c']) old.push(await messageWithOneAttempt(rig.store, daysAgo(40), 'DONE', key));
         // Another process: its own pool on the same database.
