@@ -1,31 +1,31 @@
 import 'reflect-metadata';
 import { Container, ContainerModule } from 'inversify';
 import { Registry } from 'prom-client';
-import { httpDa21GatewayModule } from '../adapters/esb/httpDa21GatewayModule.js';
+import { httpDa21GatewayModule } from '../adapters/esb/upgrade-account/httpDa21GatewayModule.js';
 import { EsbSettings } from '../adapters/esb/EsbSettings.js';
 import { SystemClock } from '../adapters/clock/SystemClock.js';
 import { getCreateInfoHttpModule } from '../adapters/http/get-create-info/getCreateInfoHttpModule.js';
-import { billingCodecModule } from '../adapters/billing-codec/billingCodecModule.js';
-import { billingHttpModule } from '../adapters/http/billing/billingHttpModule.js';
+import { customerCheckCodecModule } from '../adapters/codec/customer-check/customerCheckCodecModule.js';
+import { customerCheckHttpModule } from '../adapters/http/customer-check/customerCheckHttpModule.js';
 import { httpModule } from '../adapters/http/httpModule.js';
-import { kycHttpModule } from '../adapters/http/kyc/kycHttpModule.js';
+import { kycChangeNotifierHttpModule } from '../adapters/http/kyc-change-notifier/kycChangeNotifierHttpModule.js';
 import { openApiModule } from '../adapters/http/openApiModule.js';
-import { opsConsoleModule } from '../adapters/http/ops-console/opsConsoleModule.js';
-import { opsHttpModule } from '../adapters/http/ops/opsHttpModule.js';
+import { opsConsolePageModule } from '../adapters/http/ops-console/opsConsolePageModule.js';
+import { opsConsoleHttpModule } from '../adapters/http/ops-console/opsConsoleHttpModule.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
 import { Logger } from '../adapters/logging/Logger.js';
 import { metricsModule } from '../adapters/metrics/metricsModule.js';
 import { MetricsRegistry } from '../adapters/metrics/MetricsRegistry.js';
-import { httpMoneyPlusCallbackModule } from '../adapters/moneyplus/httpMoneyPlusCallbackModule.js';
-import { moneyPlusModule } from '../adapters/moneyplus/moneyPlusModule.js';
+import { httpMoneyPlusCallbackModule } from '../adapters/money-plus/kyc-change-notifier/httpMoneyPlusCallbackModule.js';
+import { moneyPlusModule } from '../adapters/money-plus/kyc-change-notifier/moneyPlusModule.js';
 import type { Database } from '../adapters/persistence/Database.js';
 import { getCreateInfoPersistenceModule } from '../adapters/persistence/get-create-info/getCreateInfoPersistenceModule.js';
-import { billingPersistenceModule } from '../adapters/persistence/billing/billingPersistenceModule.js';
+import { customerCheckPersistenceModule } from '../adapters/persistence/customer-check/customerCheckPersistenceModule.js';
 import { persistenceModule } from '../adapters/persistence/persistenceModule.js';
 import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
 import { CustomerCheck } from '../core/customer-check/CustomerCheck.js';
 import { outboxPersistenceModule } from '../adapters/persistence/outbox/outboxPersistenceModule.js';
-import { kycPersistenceModule } from '../adapters/persistence/kyc/kycPersistenceModule.js';
+import { kycChangeNotifierPersistenceModule } from '../adapters/persistence/kyc-change-notifier/kycChangeNotifierPersistenceModule.js';
 import { outboxWorkerModule } from '../adapters/scheduler/outboxWorkerModule.js';
 import { Clock } from '../core/shared/Clock.js';
 import { UpgradeAccount } from '../core/upgrade-account/UpgradeAccount.js';
@@ -40,8 +40,8 @@ import {
 import { UnitOfWork } from '../core/shared/UnitOfWork.js';
 import { BulkheadUnitOfWork } from '../adapters/persistence/BulkheadUnitOfWork.js';
 import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.js';
-import { institutionCryptoModule } from '../plugins/institution-crypto/institutionCryptoModule.js';
-import { moneyPlusSimulatorModule } from '../plugins/moneyplus-simulator/moneyPlusSimulatorModule.js';
+import { customerCheckCryptoModule } from '../plugins/customer-check-crypto/customerCheckCryptoModule.js';
+import { moneyPlusSimulatorModule } from '../plugins/money-plus-simulator/moneyPlusSimulatorModule.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 import { opsConsoleStaticFolder } from './projectRoot.js';
 
@@ -109,18 +109,18 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     upgradeAccountHttpModule,
     metricsModule,
     openApiModule,
-    opsConsoleModule(opsConsoleStaticFolder),
+    opsConsolePageModule(opsConsoleStaticFolder),
     getCreateInfoPersistenceModule,
     getCreateInfoHttpModule,
-    billingPersistenceModule,
-    billingCodecModule,
-    institutionCryptoModule(config.billing.institutions),
-    billingHttpModule(config),
-    kycPersistenceModule,
+    customerCheckPersistenceModule,
+    customerCheckCodecModule,
+    customerCheckCryptoModule(config.billing.institutions),
+    customerCheckHttpModule(config),
+    kycChangeNotifierPersistenceModule,
     moneyPlusModule(config),
     pick(moneyPlusCallbackClients, config.moneyPlus.adapter, 'moneyPlus.adapter'),
-    kycHttpModule,
-    opsHttpModule,
+    kycChangeNotifierHttpModule,
+    opsConsoleHttpModule,
   );
   return container;
 }

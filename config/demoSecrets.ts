@@ -1,4 +1,4 @@
-import { webhookKey } from '../adapters/moneyplus/standardWebhooks.js';
+import { webhookKey } from '../adapters/money-plus/kyc-change-notifier/standardWebhooks.js';
 import { DEMO_CONSUMERS, DEMO_INSTITUTIONS, DEMO_PARTNERS } from './demo/demoConfig.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 

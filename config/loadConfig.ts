@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { configSchema } from './configSchema.js';
-import { webhookKey } from '../adapters/moneyplus/standardWebhooks.js';
+import { webhookKey } from '../adapters/money-plus/kyc-change-notifier/standardWebhooks.js';
 import { defaultConfig } from './defaults.js';
 import { demoConfig } from './demo/demoConfig.js';
 import { findDemoCredential } from './demoSecrets.js';

@@ -1,11 +1,11 @@
 import { ContainerModule } from 'inversify';
 import { AccountLevelGateway } from '../../core/upgrade-account/ports.js';
-import { BillingRefusalObserver } from '../http/billing/BillingRefusalObserver.js';
+import { BillingRefusalObserver } from '../http/customer-check/BillingRefusalObserver.js';
 import type { CircuitState } from '../esb/CircuitBreaker.js';
-import { Da21CircuitBreaker } from '../esb/Da21CircuitBreaker.js';
+import { Da21CircuitBreaker } from '../esb/upgrade-account/Da21CircuitBreaker.js';
 import { HttpRequestObserver } from '../http/HttpRequestObserver.js';
 import { RouteContribution } from '../http/JsonEndpoint.js';
-import { BillingRefusalMetrics } from './BillingRefusalMetrics.js';
+import { CustomerCheckRefusalMetrics } from './CustomerCheckRefusalMetrics.js';
 import { EsbMetrics } from './EsbMetrics.js';
 import { HttpMetrics } from './HttpMetrics.js';
 import { MeasuredAccountLevelGateway } from './MeasuredAccountLevelGateway.js';
@@ -17,7 +17,7 @@ const CIRCUIT_STATE_VALUE: Record<CircuitState, number> = { closed: 0, 'half-ope
 export const metricsModule = new ContainerModule(({ bind, onActivation }) => {
   bind(EsbMetrics).toSelf().inSingletonScope();
   bind(HttpRequestObserver).to(HttpMetrics).inSingletonScope();
-  bind(BillingRefusalObserver).to(BillingRefusalMetrics).inSingletonScope();
+  bind(BillingRefusalObserver).to(CustomerCheckRefusalMetrics).inSingletonScope();
   bind(RouteContribution).to(MetricsRoutes).inSingletonScope();
   onActivation<AccountLevelGateway>(AccountLevelGateway, (context, gateway) => new MeasuredAccountLevelGateway(gateway, context.get(EsbMetrics)));
   onActivation<Da21CircuitBreaker>(Da21CircuitBreaker, (context, breaker) => {

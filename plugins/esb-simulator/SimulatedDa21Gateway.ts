@@ -3,7 +3,7 @@ import { Clock } from '../../core/shared/Clock.js';
 import { EsbDa21Failed } from '../../core/upgrade-account/errors.js';
 import type { AccountLevelGateway, DigitalLevelChange } from '../../core/upgrade-account/ports.js';
 import { EsbSettings } from '../../adapters/esb/EsbSettings.js';
-import { buildDa21Request, esbTimestamp, readDa21Reply, type Da21Request } from '../../adapters/esb/da21Message.js';
+import { buildDa21Request, esbTimestamp, readDa21Reply, type Da21Request } from '../../adapters/esb/upgrade-account/da21Message.js';
 
 /** The reply a core bank gives to DA21; accounts starting with `REJECT` are refused, for demos. */
 export function simulatedDa21Reply(request: Da21Request, at: Date): object {

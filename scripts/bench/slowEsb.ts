@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Da21Request } from '../../adapters/esb/da21Message.js';
+import type { Da21Request } from '../../adapters/esb/upgrade-account/da21Message.js';
 import { simulatedDa21Reply } from '../../plugins/esb-simulator/SimulatedDa21Gateway.js';
 
 /** A DA21 ESB over real HTTP that answers success after `delayMs`, as a core bank under load would. */

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import mysql from 'mysql2/promise';
-import { buildDa21Request, readDa21Reply } from '../../adapters/esb/da21Message.js';
+import { buildDa21Request, readDa21Reply } from '../../adapters/esb/upgrade-account/da21Message.js';
 import { Database } from '../../adapters/persistence/Database.js';
 import { migrate } from '../../adapters/persistence/migrate.js';
 

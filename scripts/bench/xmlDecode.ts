@@ -1,7 +1,7 @@
-import { GbkXmlCodec } from '../../adapters/billing-codec/GbkXmlCodec.js';
-import { readFlatXml } from '../../adapters/billing-codec/flatXmlFastPath.js';
-import { parseXml } from '../../adapters/billing-codec/xml2jsParser.js';
-import { decodeStrict } from '../../adapters/billing-codec/xmlCharset.js';
+import { GbkXmlCodec } from '../../adapters/codec/customer-check/GbkXmlCodec.js';
+import { readFlatXml } from '../../adapters/codec/customer-check/flatXmlFastPath.js';
+import { parseXml } from '../../adapters/codec/customer-check/xml2jsParser.js';
+import { decodeStrict } from '../../adapters/codec/customer-check/xmlCharset.js';
 import { REQUEST_FIELDS } from '../../core/customer-check/messages.js';
 import type { Benchmark, BenchFigure } from './BenchResult.js';
 import { bestRoundMicroseconds } from './bestRoundMicroseconds.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../config/projectRoot.js';
-import { postBilling, outField } from './billingHttp.js';
+import { postBilling, outField } from './customerCheckHttp.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -11,9 +11,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import mysql from 'mysql2/promise';
-import { toKycProfile, toKycProfileRow } from '../../../adapters/persistence/kyc/kycProfileMapper.js';
-import { kycSql, profileValues } from '../../../adapters/persistence/kyc/kycSql.js';
-import type { KycProfileRow } from '../../../adapters/persistence/kyc/kycModels.js';
+import { toKycProfile, toKycProfileRow } from '../../../adapters/persistence/kyc-change-notifier/kycProfileMapper.js';
+import { kycSql, profileValues } from '../../../adapters/persistence/kyc-change-notifier/kycSql.js';
+import type { KycProfileRow } from '../../../adapters/persistence/kyc-change-notifier/kycChangeNotifierModels.js';
 import { applyKycEvent } from '../../../core/kyc-change-notifier/applyKycEvent.js';
 import type { KycChangedEvent } from '../../../core/kyc-change-notifier/ports.js';
 

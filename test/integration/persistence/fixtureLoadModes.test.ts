@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import { Container } from 'inversify';
 import { QueryTypes } from 'sequelize';
-import { billingPersistenceModule } from '../../../adapters/persistence/billing/billingPersistenceModule.js';
+import { customerCheckPersistenceModule } from '../../../adapters/persistence/customer-check/customerCheckPersistenceModule.js';
 import { Database } from '../../../adapters/persistence/Database.js';
 import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
 import type { LoadMode } from '../../../adapters/persistence/fixtures/FixtureSection.js';
 import { InvalidFixture } from '../../../adapters/persistence/fixtures/InvalidFixture.js';
 import { getCreateInfoPersistenceModule } from '../../../adapters/persistence/get-create-info/getCreateInfoPersistenceModule.js';
-import { kycPersistenceModule } from '../../../adapters/persistence/kyc/kycPersistenceModule.js';
+import { kycChangeNotifierPersistenceModule } from '../../../adapters/persistence/kyc-change-notifier/kycChangeNotifierPersistenceModule.js';
 import { migrate } from '../../../adapters/persistence/migrate.js';
 import { persistenceModule } from '../../../adapters/persistence/persistenceModule.js';
 import { upgradeAccountPersistenceModule } from '../../../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
@@ -41,7 +41,7 @@ for (const kind of DATABASE_KINDS) {
       database = new Database({ url: testDatabase.url, poolMax: 5 });
       await migrate(database);
       const container = new Container({ defaultScope: 'Singleton' });
-      container.load(persistenceModule(database), upgradeAccountPersistenceModule, getCreateInfoPersistenceModule, billingPersistenceModule, kycPersistenceModule);
+      container.load(persistenceModule(database), upgradeAccountPersistenceModule, getCreateInfoPersistenceModule, customerCheckPersistenceModule, kycChangeNotifierPersistenceModule);
       loader = container.get(FixtureLoader);
     });
 

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { InvalidConfig, loadConfig } from '../../../config/loadConfig.js';
 import { projectRoot } from '../../../config/projectRoot.js';
 import { dialectOf } from '../../../adapters/persistence/Database.js';
-import { buildInstitutionDirectory } from '../../../plugins/institution-crypto/institutionCryptoModule.js';
+import { buildInstitutionDirectory } from '../../../plugins/customer-check-crypto/customerCheckCryptoModule.js';
 import { DEMO_CONSUMERS } from '../../../config/demo/demoConfig.js';
 import { requireServingSettings } from '../../../config/requireServingSettings.js';
 

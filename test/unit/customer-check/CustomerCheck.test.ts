@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { CustomerCheck } from '../../../core/customer-check/CustomerCheck.js';
 import { errorReply } from '../../../core/customer-check/CustomerCheckReply.js';
 import { BillingCustomerNotFound, BillingParameterInvalid, WrongTranCode } from '../../../core/customer-check/errors.js';
-import { aBillingCustomer, aCustomerCheckRequest } from '../../support/billingMothers.js';
+import { aBillingCustomer, aCustomerCheckRequest } from '../../support/customerCheckMothers.js';
 import { InMemoryBillingCustomerRepository } from '../../support/InMemoryBillingCustomerRepository.js';
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { CircuitBreaker, type CircuitPermit, type CircuitState } from '../../../adapters/esb/CircuitBreaker.js';
-import { CircuitBreakingAccountLevelGateway } from '../../../adapters/esb/CircuitBreakingAccountLevelGateway.js';
+import { CircuitBreakingAccountLevelGateway } from '../../../adapters/esb/upgrade-account/CircuitBreakingAccountLevelGateway.js';
 import { EsbDa21Failed, EsbUnavailable } from '../../../core/upgrade-account/errors.js';
 import { FixedClock } from '../../support/FixedClock.js';
 import { ScriptedAccountLevelGateway } from '../../support/InMemoryUpgradeAccountPorts.js';

@@ -1,0 +1,32 @@
+import { EsbDa21Failed, EsbTimeout, EsbUnavailable } from '../../../core/upgrade-account/errors.js';
+import type { AccountLevelGateway, DigitalLevelChange } from '../../../core/upgrade-account/ports.js';
+import type { CircuitBreaker } from '../CircuitBreaker.js';
+
+/**
+ * A timeout of a call the ESB received, or an unreachable / failing ESB, counts against the
+ * circuit; a refusal by the core bank does not, nor a deadline spent before the call.
+ */
+export function isEsbDown(error: unknown): boolean {
+  return (error instanceof EsbTimeout && error.esbCalled) || (error instanceof EsbDa21Failed && error.esbDown);
+}
+
+/** DA21 behind a circuit breaker: while the ESB keeps failing, calls answer ESB_UNAVAILABLE at once. */
+export class CircuitBreakingAccountLevelGateway implements AccountLevelGateway {
+  constructor(
+    private readonly inner: AccountLevelGateway,
+    private readonly breaker: CircuitBreaker,
+  ) {}
+
+  async setDigitalLevel(change: DigitalLevelChange): Promise<void> {
+    const permit = this.breaker.admit();
+    if (!permit) throw new EsbUnavailable();
+    try {
+      await this.inner.setDigitalLevel(change);
+    } catch (error) {
+      if (isEsbDown(error)) this.breaker.failed(permit);
+      else if (!(error instanceof EsbTimeout)) this.breaker.succeeded(permit);
+      throw error;
+    }
+    this.breaker.succeeded(permit);
+  }
+}

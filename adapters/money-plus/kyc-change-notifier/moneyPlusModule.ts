@@ -1,0 +1,14 @@
+import { ContainerModule } from 'inversify';
+import { MoneyPlusPartnerDirectory } from '../../../core/kyc-change-notifier/ports.js';
+import type { MidplatConfig } from '../../../config/MidplatConfig.js';
+import { ConfiguredMoneyPlusPartners } from './ConfiguredMoneyPlusPartners.js';
+import { MoneyPlusSettings } from './MoneyPlusSettings.js';
+
+/** The configured partners, whichever adapter delivers their callbacks. */
+export function moneyPlusModule(config: MidplatConfig): ContainerModule {
+  return new ContainerModule(({ bind }) => {
+    bind(MoneyPlusSettings).toConstantValue(config.moneyPlus);
+    bind(ConfiguredMoneyPlusPartners).toSelf().inSingletonScope();
+    bind(MoneyPlusPartnerDirectory).toService(ConfiguredMoneyPlusPartners);
+  });
+}
