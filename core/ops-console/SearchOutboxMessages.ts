@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { OutboxConsoleStore, type OutboxMessageFilter, type OutboxMessageView } from './ports.js';
+import { OutboxConsoleStore, PersonalDataMasker, type OutboxMessageFilter, type OutboxMessageView } from './ports.js';
 
 export interface SearchOutboxMessagesQuery {
   readonly filter: OutboxMessageFilter;
@@ -20,12 +20,15 @@ export interface OutboxMessagePage {
  */
 @injectable()
 export class SearchOutboxMessages {
-  constructor(@inject(OutboxConsoleStore) private readonly store: OutboxConsoleStore) {}
+  constructor(
+    @inject(OutboxConsoleStore) private readonly store: OutboxConsoleStore,
+    @inject(PersonalDataMasker) private readonly masker: PersonalDataMasker,
+  ) {}
 
   async execute(query: SearchOutboxMessagesQuery): Promise<OutboxMessagePage> {
     // One more than asked tells whether another page exists.
     const found = await this.store.search(query.filter, { limit: query.limit + 1, ...(query.cursor ? { beforeId: query.cursor } : {}) });
-    const items = found.slice(0, query.limit);
+    const items = found.slice(0, query.limit).map((item) => ({ ...item, lastError: this.masker.maskText(item.lastError) }));
     return { items, nextCursor: found.length > query.limit ? items[items.length - 1]!.id : null };
   }
 }

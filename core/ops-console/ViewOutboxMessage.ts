@@ -9,7 +9,7 @@ export interface OutboxMessageDetail {
   readonly attempts: OutboxAttemptView[];
 }
 
-/** One message with its (masked) payload and every attempt. */
+/** One message with its payload and every attempt, personal data masked. */
 @injectable()
 export class ViewOutboxMessage {
   constructor(
@@ -21,6 +21,10 @@ export class ViewOutboxMessage {
     const message = await this.store.find(id);
     if (!message) throw new MessageNotFound(id);
     const attempts = await this.store.attemptsOf(id);
-    return { message: { ...message, payload: this.masker.mask(message.payload) }, attempts };
+    return {
+      message: { ...message, payload: this.masker.mask(message.payload), lastError: this.masker.maskText(message.lastError) },
+      // A partner's reply may echo what it was sent.
+      attempts: attempts.map((attempt) => ({ ...attempt, responseExcerpt: this.masker.maskText(attempt.responseExcerpt), error: this.masker.maskText(attempt.error) })),
+    };
   }
 }

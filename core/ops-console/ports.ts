@@ -80,6 +80,8 @@ export const OutboxConsoleStore = Symbol.for('OutboxConsoleStore');
 export interface PersonalDataMasker {
   /** A copy with every personal value masked, by key name at any depth. */
   mask<T>(value: T): T;
+  /** Free text from a partner (a reply, an error), its personal values masked. */
+  maskText(text: string | null): string | null;
   /** A value of the named field, masked when the field holds personal data. */
   maskField(field: string, value: unknown): unknown;
 }

@@ -82,7 +82,7 @@ describe('ops console use cases', () => {
   describe('SearchOutboxMessages', () => {
     it('pages newest first and gives the last id shown as the cursor, null on the last page', async () => {
       for (const id of ['m1', 'm2', 'm3', 'm4', 'm5']) store.add({ id });
-      const search = new SearchOutboxMessages(store);
+      const search = new SearchOutboxMessages(store, new LogMaskingPersonalDataMasker());
       const first = await search.execute({ filter: {}, limit: 2 });
       expect(first.items.map((item) => item.id)).to.deep.equal(['m5', 'm4']);
       expect(first.nextCursor).to.equal('m4');
@@ -120,6 +120,24 @@ describe('ops console use cases', () => {
       store.add({ id: 'm1', payload: { uid: 'u1', data: { name: 'Tan Mei Ling', phone: '+60123456789', occupation: '10009' } } });
       const { message } = await new ViewOutboxMessage(store, new LogMaskingPersonalDataMasker()).execute('m1');
       expect(message.payload).to.deep.equal({ uid: 'u1', data: { name: 'Tan****ing', phone: '+60****789', occupation: '10009' } });
+    });
+
+    it('masks what a partner echoed in its replies and errors, whole JSON or cut short', async () => {
+      const cut = '{"retcode":1,"echo":{"phone":"+60123456789","idNo":"880101-14-5566","na';
+      store.add({ id: 'm1', status: 'FAILED', lastError: 'HTTP 400: phone=+60123456789&retcode=1' });
+      store.attempts.set('m1', [
+        { attempt: 1, startedAt: NOW, durationMs: 5, succeeded: false, httpStatus: 400, responseExcerpt: '{"retcode":1,"phone":"+60123456789"}', error: 'HTTP 400' },
+        { attempt: 2, startedAt: NOW, durationMs: 5, succeeded: false, httpStatus: 400, responseExcerpt: cut, error: null },
+      ]);
+      const { message, attempts } = await new ViewOutboxMessage(store, new LogMaskingPersonalDataMasker()).execute('m1');
+      expect(message.lastError).to.equal('HTTP 400: phone=+60****789&retcode=1');
+      expect(attempts.map((attempt) => attempt.responseExcerpt)).to.deep.equal([
+        '{"retcode":1,"phone":"+60****789"}',
+        '{"retcode":1,"echo":{"phone":"+60****789","idNo":"880****566","na',
+      ]);
+      expect(attempts[0]!.error).to.equal('HTTP 400');
+      const page = await new SearchOutboxMessages(store, new LogMaskingPersonalDataMasker()).execute({ filter: {}, limit: 5 });
+      expect(page.items[0]!.lastError).to.equal('HTTP 400: phone=+60****789&retcode=1');
     });
   });
 });
