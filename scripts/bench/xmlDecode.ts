@@ -5,7 +5,7 @@ import { decodeStrict } from '../../adapters/codec/customer-check/xmlCharset.js'
 import { REQUEST_FIELDS } from '../../core/customer-check/messages.js';
 import type { Benchmark, BenchFigure } from './BenchResult.js';
 import { bestRoundMicroseconds } from './bestRoundMicroseconds.js';
-import { request } from './billing.js';
+import { request } from './customerCheck.js';
 
 /**
  * `npm run bench -- xml-decode`: reading the CustomerCheck request of the billing bench in

@@ -1,5 +1,5 @@
 /**
- * The least-work baseline of `npm run bench -- billing`: CustomerCheck (GBK XML, queryType
+ * The least-work baseline of `npm run bench -- customer-check`: CustomerCheck (GBK XML, queryType
  * 0) on Koa and the database's own driver (mysql2 on MariaDB, node-sqlite3 on SQLite, a
  * prepared statement), nothing else: no DI, no logging, no metrics. It decodes strictly,
  * reads the flat `<in>` with one regex per field, checks the request with Midplat's pure

@@ -7,7 +7,7 @@ import { BenchSecrets, forkBenchServer, median, startMidplatProcess, type Runnin
 import { alternatingRounds, cpuFigures, scratchDatabase, timedLoad } from './postLoad.js';
 
 /**
- * `npm run bench -- billing`: CustomerCheck GBK XML through the real Midplat process
+ * `npm run bench -- customer-check`: CustomerCheck GBK XML through the real Midplat process
  * (request logging on) against the least-work route (`leastWork/customerCheckRoute.ts`:
  * Koa and the database's own driver, same statement, same reply bytes), on MariaDB and on
  * SQLite, 32 connections, alternating rounds. Figures only; nothing here is a test.
@@ -15,7 +15,7 @@ import { alternatingRounds, cpuFigures, scratchDatabase, timedLoad } from './pos
 const CONNECTIONS = 32;
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
 const PATH = '/billing/CustomerCheck';
-const log = (line: string) => process.stderr.write(`[billing] ${line}\n`);
+const log = (line: string) => process.stderr.write(`[customer-check] ${line}\n`);
 
 export const request = (billKey: string) =>
   iconv.encode(
@@ -107,7 +107,7 @@ async function runOn(kind: 'mariadb' | 'sqlite', seconds: number, rounds: number
 }
 
 export const benchmark: Benchmark = {
-  name: 'billing',
+  name: 'customer-check',
   description: `CustomerCheck GBK XML (${CUSTOMERS} customers × 24 payments, ${CONNECTIONS} connections) vs the least-work Koa route on the same driver, MariaDB and SQLite`,
   async run() {
     const seconds = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -119,6 +119,6 @@ export const benchmark: Benchmark = {
       figures.push(...run.figures);
       ratios.push(...run.ratios);
     }
-    return { name: 'billing', figures, ratios };
+    return { name: 'customer-check', figures, ratios };
   },
 };
