@@ -2,7 +2,7 @@
  * The baseline of the GetCreateInfo benchmark: a hand-written handler on node:http and a
  * raw mysql2 pool, no Koa, no Sequelize, no auth, no schema validation, no logging. It runs
  * the same SQL and the same pure row-to-response mapping, so the difference measured is the
- * framework stack. Started by scripts/bench/getcreateinfo.ts as a child process.
+ * framework stack. Started by scripts/bench/getCreateInfo.ts as a child process.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -10,7 +10,7 @@ import { Database } from '../../adapters/persistence/Database.js';
 import { migrate } from '../../adapters/persistence/migrate.js';
 import type { Benchmark, BenchResult } from './BenchResult.js';
 import { BenchSecrets, freePort, median, waitUntilUp } from './childServer.js';
-import { benchIdno, insertBenchApplications } from './getcreateinfo/benchApplications.js';
+import { benchIdno, insertBenchApplications } from './get-create-info/benchApplications.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PATH = '/intranet/api/v1.0/createaccount/GetCreateInfo';
@@ -19,7 +19,7 @@ const secrets = new BenchSecrets();
 const TOKEN = secrets.token;
 const POOL_MAX = 10;
 
-const log = (message: string) => process.stderr.write(`[getcreateinfo] ${message}\n`);
+const log = (message: string) => process.stderr.write(`[get-create-info] ${message}\n`);
 
 async function lookUp(baseUrl: string, idno: string): Promise<unknown> {
   const response = await fetch(`${baseUrl}${PATH}`, {
@@ -51,7 +51,7 @@ async function load(baseUrl: string, count: number, seconds: number): Promise<au
  * hand-written node:http + raw mysql2 handler that returns the same result.
  */
 export const benchmark: Benchmark = {
-  name: 'getcreateinfo',
+  name: 'get-create-info',
   description: 'GetCreateInfo by idno, 50 connections, MariaDB with full application graphs: Midplat vs raw mysql2 handler',
   async run(): Promise<BenchResult> {
     const count = Number(process.env.BENCH_APPLICATIONS ?? 100000);
@@ -93,7 +93,7 @@ export const benchmark: Benchmark = {
       const midplatUrl = `http://127.0.0.1:${midplatPort}`;
       await waitUntilUp(`${midplatUrl}/healthz`, midplat);
 
-      const raw = fork(join(here, 'getcreateinfo', 'rawServer.js'), { env: { ...process.env, DATABASE_URL: url, POOL_MAX: String(POOL_MAX) }, stdio: 'ignore' });
+      const raw = fork(join(here, 'get-create-info', 'rawServer.js'), { env: { ...process.env, DATABASE_URL: url, POOL_MAX: String(POOL_MAX) }, stdio: 'ignore' });
       children.push(raw);
       const rawPort = await new Promise<number>((resolve, reject) => {
         raw.once('message', (message: { port: number }) => resolve(message.port));
@@ -137,7 +137,7 @@ export const benchmark: Benchmark = {
         { label: 'raw mysql2 p99 latency (median)', value: theirs.p99, unit: 'ms' },
       ];
       return {
-        name: 'getcreateinfo',
+        name: 'get-create-info',
         figures,
         ratios: [{ label: 'Midplat / raw mysql2 requests/s (median of per-round ratios)', value: ratio, target: 0.8 }],
       };
