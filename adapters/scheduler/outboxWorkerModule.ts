@@ -1,7 +1,7 @@
 import { ContainerModule } from 'inversify';
+import { OutboxWakeUp } from '../../core/shared/OutboxWakeUp.js';
 import type { MidplatConfig } from '../../config/MidplatConfig.js';
 import { LifecycleHook } from '../lifecycle/LifecycleHook.js';
-import { OutboxWakeUp } from '../persistence/outbox/OutboxWakeUp.js';
 import { OutboxMetrics } from './OutboxMetrics.js';
 import { OutboxSettings } from './OutboxSettings.js';
 import { OutboxWorker } from './OutboxWorker.js';
