@@ -169,11 +169,8 @@ export class SequelizeOutboxStore implements OutboxStore {
         leaseOwner: request.owner,
       }));
     };
-    if (this.database.dialect === 'sqlite') {
-      return this.database.inTransaction(() => claimIn(this.database.currentTransaction()!));
-    }
-    // READ COMMITTED: no gap locks, so a claim never blocks concurrent enqueues.
-    return this.database.sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }, claimIn);
+    // READ COMMITTED (MySQL): no gap locks, so a claim never blocks concurrent enqueues.
+    return this.database.inTransaction(() => claimIn(this.database.currentTransaction()!), { readCommitted: true });
   }
 
   /**
