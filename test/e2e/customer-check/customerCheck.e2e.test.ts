@@ -11,7 +11,7 @@ import { rawConversation } from '../../support/rawHttp.js';
 import { startTestService, type TestService } from '../../support/startTestService.js';
 import { DATABASE_KINDS } from '../../support/testDatabases.js';
 
-const fixture = (name: string) => readFileSync(join(projectRoot, 'test', 'fixtures', 'billing', name));
+const fixture = (name: string) => readFileSync(join(projectRoot, 'test', 'fixtures', 'customer-check', name));
 const REQUEST = fixture('customer-check-request.gbk.xml');
 const GOLDEN_REPLY = fixture('customer-check-reply.gbk.xml');
 const gbk = new TextDecoder('gbk', { fatal: true });

@@ -11,7 +11,7 @@ import { projectRoot } from '../../../config/projectRoot.js';
 import { BillingParameterInvalid } from '../../../core/customer-check/errors.js';
 
 const codec = new GbkXmlCodec();
-const fixture = (name: string) => readFileSync(join(projectRoot, 'test', 'fixtures', 'billing', name));
+const fixture = (name: string) => readFileSync(join(projectRoot, 'test', 'fixtures', 'customer-check', name));
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 const hex = (text: string) => Buffer.from(text.replace(/\s/g, ''), 'hex');
 

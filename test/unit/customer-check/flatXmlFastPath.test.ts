@@ -127,7 +127,7 @@ const markupSoup = fc
 describe('the flat XML fast path', () => {
   describe('answers as xml2js does', () => {
     it('for the seed request, as GBK bytes decoded', () => {
-      const seed = new TextDecoder('gbk').decode(readFileSync(join(projectRoot, 'test', 'fixtures', 'billing', 'customer-check-request.gbk.xml')));
+      const seed = new TextDecoder('gbk').decode(readFileSync(join(projectRoot, 'test', 'fixtures', 'customer-check', 'customer-check-request.gbk.xml')));
       expect(fast(seed)).to.not.equal(undefined);
       expect(expectAgreement(seed)).to.equal('answered');
     });
