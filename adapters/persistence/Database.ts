@@ -8,9 +8,15 @@ import { SqliteStatementCache } from './SqliteStatementCache.js';
 
 export type Dialect = 'sqlite' | 'mysql';
 
-export interface DatabaseOptions {
+/** The `database` section of the configuration. */
+export interface DatabaseSettings {
+  /** `sqlite:<path>` or `mysql://user:pass@host:port/db`. */
   readonly url: string;
+  /** Connections per pool (MySQL: the units of work's and the hot reads'). */
   readonly poolMax: number;
+}
+
+export interface DatabaseOptions extends DatabaseSettings {
   /** Called with every SQL statement (tests count queries with it). */
   readonly onQuery?: (sql: string) => void;
 }
