@@ -1,67 +1,29 @@
-/** The validated configuration (SPEC 2.2). `configSchema` is its JSON Schema. */
+import type { EsbSettings } from '../adapters/esb/EsbSettings.js';
+import type { AuthSettings } from '../adapters/http/AuthSettings.js';
+import type { HttpSettings } from '../adapters/http/HttpSettings.js';
+import type { MoneyPlusSettings } from '../adapters/money-plus/kyc-change-notifier/MoneyPlusSettings.js';
+import type { DatabaseSettings } from '../adapters/persistence/Database.js';
+import type { OutboxSettings } from '../adapters/scheduler/OutboxSettings.js';
+import type { InstitutionConfig } from '../plugins/customer-check-crypto/InstitutionConfig.js';
+
+/**
+ * The validated configuration (SPEC 2.2). `configSchema` is its JSON Schema. Each section is
+ * the settings type of the adapter that uses it; what is left here belongs to the composition
+ * root: which adapter fills a port, and the use cases' own parameters.
+ */
 export interface MidplatConfig {
-  http: { port: number; bodyLimitBytes: number; shutdownGraceMs: number; headersTimeoutMs: number; maxConnections: number };
-  database: { url: string; poolMax: number };
+  http: HttpSettings;
+  database: DatabaseSettings;
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
-  auth: { consumers: ConsumerConfig[] };
-  esb: {
+  auth: AuthSettings;
+  esb: EsbSettings & {
     adapter: 'http' | 'simulator';
-    /** Required when `adapter` is `http` (checked at start); there is no default address. */
-    url?: string;
-    timeoutMs: number;
-    channelId: string;
-    consumerId: string;
+    /** The digital level UpgradeAccount sets through DA21. */
     upgradeLevel: string;
-    /** DA21 circuit breaker: consecutive failures that open it, ms it stays open, probes let through half-open. */
-    circuitBreaker: { failuresToOpen: number; openMs: number; halfOpenProbes: number };
   };
-  moneyPlus: {
-    adapter: 'http' | 'simulator';
-    maxAttempts: number;
-    timeoutMs: number;
-    partners: MoneyPlusPartnerConfig[];
-  };
-  outbox: {
-    schedule: string;
-    batchSize: number;
-    leaseMs: number;
-    backoffMs: number[];
-    /** Delivered messages (and their attempts) older than this are purged; FAILED and PENDING never. */
-    retentionDays: number;
-    /** node-cron expression of the purge job. */
-    purgeSchedule: string;
-    /** Rows per purge statement, so a purge never holds many locks at once. */
-    purgeBatchSize: number;
-  };
-  billing: { institutions: InstitutionConfig[] };
+  moneyPlus: MoneyPlusSettings & { adapter: 'http' | 'simulator' };
+  outbox: OutboxSettings;
+  billing: { institutions: readonly InstitutionConfig[] };
   /** `loadOnStart` only in the embedded demo; a production config that asks for it is refused. */
   demo: { loadOnStart: boolean };
-}
-
-export const SCOPES = ['upgrade:write', 'createinfo:read', 'kyc:write', 'moneyplus:read', 'moneyplus:subscribe', 'ops:read', 'ops:write'] as const;
-export type Scope = (typeof SCOPES)[number];
-
-export interface ConsumerConfig {
-  name: string;
-  /** Hex SHA-256 of the consumer's access token; the token itself is never stored. */
-  tokenSha256: string;
-  scopes: Scope[];
-  /** The Money+ partners this consumer may act for (SPEC 2.1); absent means none. */
-  bizIds?: string[];
-}
-
-export interface MoneyPlusPartnerConfig {
-  bizId: string;
-  /** `whsec_` + base64 key, as Standard Webhooks defines it. */
-  secret: string;
-  callbackUrl: string;
-  queryFields: string[];
-}
-
-export interface InstitutionConfig {
-  instId: string;
-  apiKey: string;
-  encryptType: 'NONE' | 'SM4' | 'AES';
-  /** Hex key for SM4 (16 bytes) or AES (16/24/32 bytes); absent or empty for NONE. */
-  key?: string;
 }

@@ -1,4 +1,4 @@
-import { SCOPES } from './MidplatConfig.js';
+import { SCOPES } from '../adapters/http/Scope.js';
 
 const positiveInt = { type: 'integer', minimum: 1 } as const;
 

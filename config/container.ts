@@ -1,54 +1,53 @@
 import 'reflect-metadata';
-import { Container, ContainerModule } from 'inversify';
-import { Registry } from 'prom-client';
-import { httpDa21GatewayModule } from '../adapters/esb/upgrade-account/httpDa21GatewayModule.js';
-import { EsbSettings } from '../adapters/esb/EsbSettings.js';
-import { SystemClock } from '../adapters/clock/SystemClock.js';
-import { getCreateInfoHttpModule } from '../adapters/http/get-create-info/getCreateInfoHttpModule.js';
+import { Container, ContainerModule, type Newable } from 'inversify';
 import { customerCheckCodecModule } from '../adapters/codec/customer-check/customerCheckCodecModule.js';
+import type { EsbSettings } from '../adapters/esb/EsbSettings.js';
+import { CircuitBreakingAccountLevelGateway } from '../adapters/esb/upgrade-account/CircuitBreakingAccountLevelGateway.js';
+import { httpDa21GatewayModule } from '../adapters/esb/upgrade-account/httpDa21GatewayModule.js';
 import { customerCheckHttpModule } from '../adapters/http/customer-check/customerCheckHttpModule.js';
+import { getCreateInfoHttpModule } from '../adapters/http/get-create-info/getCreateInfoHttpModule.js';
 import { httpModule } from '../adapters/http/httpModule.js';
 import { kycChangeNotifierHttpModule } from '../adapters/http/kyc-change-notifier/kycChangeNotifierHttpModule.js';
 import { openApiModule } from '../adapters/http/openApiModule.js';
-import { opsConsolePageModule } from '../adapters/http/ops-console/opsConsolePageModule.js';
 import { opsConsoleHttpModule } from '../adapters/http/ops-console/opsConsoleHttpModule.js';
+import { opsConsolePageModule } from '../adapters/http/ops-console/opsConsolePageModule.js';
+import { ReadinessCheck } from '../adapters/http/ReadinessCheck.js';
 import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgradeAccountHttpModule.js';
-import { Logger } from '../adapters/logging/Logger.js';
+import type { Logger } from '../adapters/logging/Logger.js';
+import { EsbMetrics } from '../adapters/metrics/EsbMetrics.js';
+import { MeasuredAccountLevelGateway } from '../adapters/metrics/MeasuredAccountLevelGateway.js';
 import { metricsModule } from '../adapters/metrics/metricsModule.js';
-import { MetricsRegistry } from '../adapters/metrics/MetricsRegistry.js';
 import { httpMoneyPlusCallbackModule } from '../adapters/money-plus/kyc-change-notifier/httpMoneyPlusCallbackModule.js';
 import { moneyPlusModule } from '../adapters/money-plus/kyc-change-notifier/moneyPlusModule.js';
+import { customerCheckPersistenceModule } from '../adapters/persistence/customer-check/customerCheckPersistenceModule.js';
 import type { Database } from '../adapters/persistence/Database.js';
 import { getCreateInfoPersistenceModule } from '../adapters/persistence/get-create-info/getCreateInfoPersistenceModule.js';
-import { customerCheckPersistenceModule } from '../adapters/persistence/customer-check/customerCheckPersistenceModule.js';
+import { kycChangeNotifierPersistenceModule } from '../adapters/persistence/kyc-change-notifier/kycChangeNotifierPersistenceModule.js';
+import { outboxPersistenceModule } from '../adapters/persistence/outbox/outboxPersistenceModule.js';
 import { persistenceModule } from '../adapters/persistence/persistenceModule.js';
 import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
-import { CustomerCheck } from '../core/customer-check/CustomerCheck.js';
-import { outboxPersistenceModule } from '../adapters/persistence/outbox/outboxPersistenceModule.js';
-import { kycChangeNotifierPersistenceModule } from '../adapters/persistence/kyc-change-notifier/kycChangeNotifierPersistenceModule.js';
 import { outboxWorkerModule } from '../adapters/scheduler/outboxWorkerModule.js';
-import { Clock } from '../core/shared/Clock.js';
-import { UpgradeAccount } from '../core/upgrade-account/UpgradeAccount.js';
-import {
-  AccountLevelGateway,
-  EddaCheckRepository,
-  MemberRepository,
-  UpgradeClaimMs,
-  UpgradeReviewRepository,
-  UpgradeTargetLevel,
-} from '../core/upgrade-account/ports.js';
-import { UnitOfWork } from '../core/shared/UnitOfWork.js';
-import { BulkheadUnitOfWork } from '../adapters/persistence/BulkheadUnitOfWork.js';
-import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.js';
+import { AccountLevelGateway } from '../core/upgrade-account/ports.js';
 import { customerCheckCryptoModule } from '../plugins/customer-check-crypto/customerCheckCryptoModule.js';
+import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.js';
+import { SimulatedDa21Gateway } from '../plugins/esb-simulator/SimulatedDa21Gateway.js';
 import { moneyPlusSimulatorModule } from '../plugins/money-plus-simulator/moneyPlusSimulatorModule.js';
+import { infrastructureModule } from './infrastructureModule.js';
 import type { MidplatConfig } from './MidplatConfig.js';
+import { packageVersion } from './packageVersion.js';
 import { opsConsoleStaticFolder } from './projectRoot.js';
+import { useCasesModule } from './useCasesModule.js';
+
+/** An adapter or plugin that can answer DA21: its module, and the gateway that module binds. */
+interface Da21Choice {
+  readonly module: (settings: EsbSettings) => ContainerModule;
+  readonly gateway: Newable<AccountLevelGateway>;
+}
 
 /** The adapter or plugin that fills the DA21 port, by `esb.adapter`. */
-const accountLevelGateways: Record<MidplatConfig['esb']['adapter'], ContainerModule> = {
-  http: httpDa21GatewayModule,
-  simulator: esbSimulatorModule,
+const accountLevelGateways: Record<MidplatConfig['esb']['adapter'], Da21Choice> = {
+  http: { module: httpDa21GatewayModule, gateway: CircuitBreakingAccountLevelGateway },
+  simulator: { module: esbSimulatorModule, gateway: SimulatedDa21Gateway },
 };
 
 /** The adapter or plugin that delivers Money+ callbacks, by `moneyPlus.adapter`. */
@@ -69,55 +68,50 @@ export interface ContainerParts {
   readonly logger: Logger;
 }
 
-/** The composition root: the only place that decides which adapter fills which port. */
+/**
+ * The composition root: the only place that reads the configuration, decides which adapter
+ * fills which port and hands each module its own settings.
+ */
 export function buildContainer({ config, database, logger }: ContainerParts): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  const coreModule = new ContainerModule(({ bind }) => {
-    bind(Logger).toConstantValue(logger);
-    bind(MetricsRegistry).toConstantValue(new Registry());
-    bind(Clock).to(SystemClock);
-    bind(EsbSettings).toConstantValue(config.esb);
-    bind(UpgradeTargetLevel).toConstantValue(config.esb.upgradeLevel);
-    // A claim outlives the DA21 call it covers (its timeout) with room for the two short transactions;
-    // a retry that takes over a late claim reuses the TransactionID, so the margin only needs to be usual.
-    bind(UpgradeClaimMs).toConstantValue(config.esb.timeoutMs + 2000);
-    // Bulkhead: a burst of upgrades leaves two pooled connections to the other use cases (SQLite: takes one writer slot at a time).
-    const upgradeTransactions = database.dialect === 'sqlite' ? 1 : Math.max(1, config.database.poolMax - 2);
-    bind(UpgradeAccount).toDynamicValue(
-      (context) =>
-        new UpgradeAccount(
-          new BulkheadUnitOfWork(context.get<UnitOfWork>(UnitOfWork), upgradeTransactions),
-          context.get(MemberRepository),
-          context.get(EddaCheckRepository),
-          context.get(UpgradeReviewRepository),
-          context.get(AccountLevelGateway),
-          context.get(Clock),
-          context.get(UpgradeTargetLevel),
-          context.get(UpgradeClaimMs),
-        ),
-    );
-    bind(CustomerCheck).toSelf();
+  const da21 = pick(accountLevelGateways, config.esb.adapter, 'esb.adapter');
+  const chosenPorts = new ContainerModule(({ bind }) => {
+    // Whichever gateway answers DA21, its latency and errors are measured around it.
+    bind(AccountLevelGateway)
+      .toDynamicValue((context) => new MeasuredAccountLevelGateway(context.get(da21.gateway), context.get(EsbMetrics)))
+      .inSingletonScope();
+    // Ready to serve when the database answers.
+    bind(ReadinessCheck).toConstantValue(() => database.ping());
   });
   container.load(
-    coreModule,
+    infrastructureModule(logger),
+    useCasesModule({
+      upgradeLevel: config.esb.upgradeLevel,
+      // A claim outlives the DA21 call it covers (its timeout) with room for the two short transactions;
+      // a retry that takes over a late claim reuses the TransactionID, so the margin only needs to be usual.
+      upgradeClaimMs: config.esb.timeoutMs + 2000,
+      // Bulkhead: a burst of upgrades leaves two pooled connections to the other use cases (SQLite: takes one writer slot at a time).
+      upgradeTransactions: database.dialect === 'sqlite' ? 1 : Math.max(1, config.database.poolMax - 2),
+    }),
+    chosenPorts,
     persistenceModule(database),
     upgradeAccountPersistenceModule,
     outboxPersistenceModule,
     outboxWorkerModule(config.outbox),
-    pick(accountLevelGateways, config.esb.adapter, 'esb.adapter'),
-    httpModule(config),
+    da21.module(config.esb),
+    httpModule(config.auth),
     upgradeAccountHttpModule,
     metricsModule,
-    openApiModule,
+    openApiModule(packageVersion),
     opsConsolePageModule(opsConsoleStaticFolder),
     getCreateInfoPersistenceModule,
     getCreateInfoHttpModule,
     customerCheckPersistenceModule,
     customerCheckCodecModule,
     customerCheckCryptoModule(config.billing.institutions),
-    customerCheckHttpModule(config),
+    customerCheckHttpModule(config.http.bodyLimitBytes),
     kycChangeNotifierPersistenceModule,
-    moneyPlusModule(config),
+    moneyPlusModule(config.moneyPlus),
     pick(moneyPlusCallbackClients, config.moneyPlus.adapter, 'moneyPlus.adapter'),
     kycChangeNotifierHttpModule,
     opsConsoleHttpModule,

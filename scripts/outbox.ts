@@ -1,9 +1,10 @@
 import { maskPii } from '../adapters/logging/maskPii.js';
-import { OUTBOX_STATUSES, type OutboxStatus } from '../adapters/persistence/outbox/outboxModels.js';
+import { OUTBOX_STATUSES } from '../adapters/persistence/outbox/outboxModels.js';
 import { SequelizeOutboxStore, type OutboxMessageSummary } from '../adapters/persistence/outbox/SequelizeOutboxStore.js';
 import { OutboxConsoleStore } from '../core/ops-console/ports.js';
 import { MidplatService } from '../config/MidplatService.js';
 import { Clock } from '../core/shared/Clock.js';
+import type { OutboxStatus } from '../core/shared/OutboxStore.js';
 import { configOrExit, runMain } from './runScript.js';
 
 const usage = 'usage: npm run outbox -- list [--status PENDING|DONE|FAILED] [--limit N] | show ID | retry ID | retry-failed';

@@ -1,3 +1,4 @@
+import { loggedError } from '../adapters/logging/describeError.js';
 import { DEMO_ONLY_SETTINGS } from '../config/demoOnlySettings.js';
 import { configMode, InvalidConfig, loadConfig } from '../config/loadConfig.js';
 import type { MidplatConfig } from '../config/MidplatConfig.js';
@@ -24,7 +25,8 @@ export function configOrExit(): MidplatConfig {
 export function runMain(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
     exitOnInvalidConfig(error);
-    process.stderr.write(`midplat: ${(error as Error).message ?? String(error)}\n`);
+    const failure = error instanceof Error ? loggedError(error) : error;
+    process.stderr.write(`midplat: ${(failure as Error).message ?? String(failure)}\n`);
     process.exit(1);
   });
 }

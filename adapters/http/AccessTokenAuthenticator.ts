@@ -1,6 +1,7 @@
 import { hash, timingSafeEqual } from 'node:crypto';
-import type { ConsumerConfig, Scope } from '../../config/MidplatConfig.js';
+import type { ConsumerConfig } from './AuthSettings.js';
 import { HttpProblem } from './HttpProblem.js';
+import type { Scope } from './Scope.js';
 
 export interface Consumer {
   readonly name: string;

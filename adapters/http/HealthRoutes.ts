@@ -1,14 +1,14 @@
 import type Router from '@koa/router';
 import { inject, injectable } from 'inversify';
-import { Database } from '../persistence/Database.js';
 import type { RouteContribution } from './JsonEndpoint.js';
+import { ReadinessCheck } from './ReadinessCheck.js';
 
 const READINESS_TIMEOUT_MS = 2000;
 
 /** `/healthz`: the process answers. `/readyz`: the database answers too. */
 @injectable()
 export class HealthRoutes implements RouteContribution {
-  constructor(@inject(Database) private readonly database: Database) {}
+  constructor(@inject(ReadinessCheck) private readonly ready: ReadinessCheck) {}
 
   register(router: Router): void {
     router.get('/healthz', (ctx) => {
@@ -17,7 +17,7 @@ export class HealthRoutes implements RouteContribution {
     router.get('/readyz', async (ctx) => {
       try {
         await Promise.race([
-          this.database.ping(),
+          this.ready(),
           new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), READINESS_TIMEOUT_MS).unref()),
         ]);
         ctx.body = { status: 'ready' };

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
-import type { Scope } from '../../config/MidplatConfig.js';
 import type { RequestContext } from '../../core/shared/RequestContext.js';
+import type { Scope } from './Scope.js';
 
 /** The two failure envelopes of SPEC 2.1: seed 000 (snake_case) and seed 001 (camelCase). */
 export type ErrorStyle = 'snake_case' | 'camelCase';

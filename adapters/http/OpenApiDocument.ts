@@ -1,5 +1,5 @@
-import { SCOPES } from '../../config/MidplatConfig.js';
 import type { ErrorStyle, JsonEndpoint, RouteContribution } from './JsonEndpoint.js';
+import { SCOPES } from './Scope.js';
 
 export type OpenApiObject = Record<string, any>;
 

@@ -1,6 +1,6 @@
+import { DatabaseUnavailable } from '../../core/shared/DatabaseUnavailable.js';
 import type { ErrorKind } from '../../core/shared/DomainError.js';
 import { DomainError } from '../../core/shared/DomainError.js';
-import { isDatabaseUnavailable } from '../persistence/isDatabaseUnavailable.js';
 import { HttpProblem } from './HttpProblem.js';
 import type { ErrorStyle } from './JsonEndpoint.js';
 
@@ -36,10 +36,9 @@ export function toErrorReply(error: unknown): ErrorReply {
     return { status: 502, code: error.code, message: UPSTREAM_FAILURE_MESSAGE, unexpected: true };
   }
   if (error instanceof DomainError) {
-    return { status: STATUS_OF_KIND[error.kind], code: error.code, message: error.message, unexpected: error.kind === 'internal' };
-  }
-  if (isDatabaseUnavailable(error)) {
-    return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again later', unexpected: true };
+    // A database outage gets a log line with the driver's error; an open ESB circuit was logged when it opened.
+    const unexpected = error.kind === 'internal' || error instanceof DatabaseUnavailable;
+    return { status: STATUS_OF_KIND[error.kind], code: error.code, message: error.message, unexpected };
   }
   return { status: 500, code: 'INTERNAL_ERROR', message: 'An internal error occurred', unexpected: true };
 }

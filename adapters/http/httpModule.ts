@@ -1,12 +1,13 @@
 import { ContainerModule } from 'inversify';
-import type { MidplatConfig } from '../../config/MidplatConfig.js';
 import { AccessTokenAuthenticator } from './AccessTokenAuthenticator.js';
+import type { AuthSettings } from './AuthSettings.js';
 import { HealthRoutes } from './HealthRoutes.js';
 import { RouteContribution } from './JsonEndpoint.js';
 
-export function httpModule(config: MidplatConfig): ContainerModule {
+/** The intranet consumers' authenticator and the health routes (their ReadinessCheck comes from the composition root). */
+export function httpModule(auth: AuthSettings): ContainerModule {
   return new ContainerModule(({ bind }) => {
-    bind(AccessTokenAuthenticator).toConstantValue(new AccessTokenAuthenticator(config.auth.consumers));
+    bind(AccessTokenAuthenticator).toConstantValue(new AccessTokenAuthenticator(auth.consumers));
     bind(RouteContribution).to(HealthRoutes).inSingletonScope();
   });
 }

@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
-import { cleanErrorMessage, describeError } from './describeError.js';
+import { cleanErrorMessage, describeError, loggedError } from './describeError.js';
 import { maskPii } from './maskPii.js';
 
 export type Logger = PinoLogger;
@@ -25,7 +25,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
           const [first, second] = args as unknown[];
           const error = first instanceof Error ? first : (first as { err?: unknown } | null)?.err;
           if (typeof second !== 'string' && error instanceof Error) {
-            return method.call(this, first instanceof Error ? { err: first } : (first as object), cleanErrorMessage(error.message));
+            return method.call(this, first instanceof Error ? { err: first } : (first as object), cleanErrorMessage(loggedError(error).message));
           }
           return method.apply(this, args);
         },

@@ -1,3 +1,5 @@
+import { DatabaseUnavailable } from '../../core/shared/DatabaseUnavailable.js';
+
 /** What a log line keeps of an error: never its other properties (`sql`, `parameters`, `original`, `fields`…). */
 export interface DescribedError {
   readonly type: string;
@@ -40,8 +42,17 @@ function framesOf(stack: unknown): string | undefined {
   return frames.length === 0 ? undefined : frames.slice(0, MAX_FRAMES).join('\n');
 }
 
+/**
+ * The error a log line is about. DatabaseUnavailable only carries the driver's failure out of
+ * persistence, so that callers need not know drivers: the line describes the failure itself.
+ */
+export function loggedError(error: Error): Error {
+  return error instanceof DatabaseUnavailable && error.cause instanceof Error ? error.cause : error;
+}
+
 /** An error as a log line may carry it: type, code and a cleaned message (and frames, causes). */
-export function describeError(error: Error, causes = 0): DescribedError {
+export function describeError(thrown: Error, causes = 0): DescribedError {
+  const error = loggedError(thrown);
   const code = codeOf(error);
   const stack = framesOf(error.stack);
   const cause = error.cause instanceof Error && causes < MAX_CAUSES ? describeError(error.cause, causes + 1) : undefined;

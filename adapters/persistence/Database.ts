@@ -3,13 +3,20 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import mysql from 'mysql2';
 import { Sequelize, Transaction } from 'sequelize';
+import { raisePersistenceError } from './isDatabaseUnavailable.js';
 import { SqliteStatementCache } from './SqliteStatementCache.js';
 
 export type Dialect = 'sqlite' | 'mysql';
 
-export interface DatabaseOptions {
+/** The `database` section of the configuration. */
+export interface DatabaseSettings {
+  /** `sqlite:<path>` or `mysql://user:pass@host:port/db`. */
   readonly url: string;
+  /** Connections per pool (MySQL: the units of work's and the hot reads'). */
   readonly poolMax: number;
+}
+
+export interface DatabaseOptions extends DatabaseSettings {
   /** Called with every SQL statement (tests count queries with it). */
   readonly onQuery?: (sql: string) => void;
 }
@@ -21,21 +28,37 @@ export function dialectOf(url: string): Dialect {
   throw new Error(`database.url: unsupported scheme in "${url.replace(/:\/\/[^@]*@/, '://***@')}" (use sqlite: or mysql://)`);
 }
 
+type QueryOptions = { readonly completesTransaction?: boolean } | undefined;
+
+/**
+ * Every statement Sequelize runs goes through `query` (models, raw SQL, a transaction's
+ * BEGIN): there an outage becomes DatabaseUnavailable, the one error the callers of
+ * persistence see for it. COMMIT and ROLLBACK fail as Sequelize raises them, since it
+ * reports their failure itself; `inTransaction` turns a failed commit into the same error.
+ */
+function raisingDatabaseUnavailable(sequelize: Sequelize): Sequelize {
+  const query = sequelize.query.bind(sequelize) as (sql: unknown, options: QueryOptions) => Promise<unknown>;
+  Object.assign(sequelize, {
+    query: (sql: unknown, options: QueryOptions) => (options?.completesTransaction ? query(sql, options) : query(sql, options).catch(raisePersistenceError)),
+  });
+  return sequelize;
+}
+
 function createSequelize({ url, poolMax, onQuery }: DatabaseOptions): Sequelize {
   const logging = onQuery ? (sql: string) => onQuery(sql) : false;
   if (dialectOf(url) === 'sqlite') {
     const storage = url.slice('sqlite:'.length) || ':memory:';
     if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
-    return new Sequelize({ dialect: 'sqlite', storage, logging, pool: { max: 1, min: 0 } });
+    return raisingDatabaseUnavailable(new Sequelize({ dialect: 'sqlite', storage, logging, pool: { max: 1, min: 0 } }));
   }
-  return new Sequelize(url, {
+  return raisingDatabaseUnavailable(new Sequelize(url, {
     dialect: 'mysql',
     logging,
     timezone: '+00:00',
     pool: { max: poolMax, min: 0, acquire: 10000, idle: 10000 },
     dialectOptions: { connectTimeout: 5000, charset: 'utf8mb4' },
     define: { charset: 'utf8mb4', collate: 'utf8mb4_bin' },
-  });
+  }));
 }
 
 /** Runs async work one at a time: SQLite has one writer, so its units of work queue here. */
@@ -124,7 +147,8 @@ export class Database {
     if (this.currentTransaction()) return work();
     const isolation = options.readCommitted && this.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {};
     const begin = () => this.sequelize.transaction(isolation, (transaction) => this.scope.run(transaction, work));
-    return this.dialect === 'sqlite' ? this.sqliteWriters.run(begin) : begin();
+    // Taking the connection for the transaction happens outside `query`: an outage there is one too.
+    return (this.dialect === 'sqlite' ? this.sqliteWriters.run(begin) : begin()).catch(raisePersistenceError);
   }
 
   async ping(): Promise<void> {

@@ -1,4 +1,5 @@
 import { ConnectionError, TimeoutError } from 'sequelize';
+import { DatabaseUnavailable } from '../../core/shared/DatabaseUnavailable.js';
 
 /** Driver codes that mean the server cannot be reached or went away, not that a query was wrong. */
 const UNAVAILABLE_CODES = new Set([
@@ -43,4 +44,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { code, fatal } = link as { code?: unknown; fatal?: unknown };
     return (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || fatal === true;
   });
+}
+
+/** What persistence raises for a failed statement: an outage as the domain's DatabaseUnavailable, anything else as it is. */
+export function raisePersistenceError(error: unknown): never {
+  if (error instanceof DatabaseUnavailable || !isDatabaseUnavailable(error)) throw error;
+  throw new DatabaseUnavailable({ cause: error });
 }

@@ -1,5 +1,6 @@
 import { BaseError, DatabaseError } from 'sequelize';
 import type { Database } from './Database.js';
+import { raisePersistenceError } from './isDatabaseUnavailable.js';
 import type { SqliteConnection } from './SqliteStatementCache.js';
 
 export type SqlParameter = string | number | boolean | Date | null;
@@ -55,17 +56,19 @@ async function onConnection<T>(database: Database, sql: string, work: (connectio
 }
 
 /**
+ * Driver errors leave persistence as Sequelize's DatabaseError, like every other statement's
+ * (the driver's code stays on `original`), and an outage as DatabaseUnavailable.
+ */
+function asDatabaseError(error: unknown): never {
+  raisePersistenceError(error instanceof BaseError ? error : new DatabaseError(error as Error & { sql: string }));
+}
+
+/**
  * A SELECT straight on the driver: a cached prepared statement (mysql2's cache on MySQL,
  * outside a unit of work on the database's read pool; ours on SQLite's pooled connection;
  * a SQLite unit of work has a connection of its own, closed at its end, so its statements
  * are not cached).
  */
-/** Driver errors leave persistence as Sequelize's DatabaseError, like every other statement's (the driver's code stays on `original`). */
-function asDatabaseError(error: unknown): never {
-  if (error instanceof BaseError) throw error;
-  throw new DatabaseError(error as Error & { sql: string });
-}
-
 export async function selectRows<Row extends object>(database: Database, sql: string, parameters: readonly SqlParameter[]): Promise<Row[]> {
   return selectOnDriver<Row>(database, sql, parameters).catch(asDatabaseError);
 }

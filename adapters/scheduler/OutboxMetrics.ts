@@ -1,8 +1,8 @@
 import { inject, injectable } from 'inversify';
 import { Counter, Gauge, Histogram } from 'prom-client';
+import { OutboxStore } from '../../core/shared/OutboxStore.js';
 import { Logger } from '../logging/Logger.js';
 import { MetricsRegistry } from '../metrics/MetricsRegistry.js';
-import { SequelizeOutboxStore } from '../persistence/outbox/SequelizeOutboxStore.js';
 
 export type AttemptOutcome = 'delivered' | 'retry' | 'failed';
 
@@ -14,7 +14,7 @@ export class OutboxMetrics {
 
   constructor(
     @inject(MetricsRegistry) registry: MetricsRegistry,
-    @inject(SequelizeOutboxStore) store: SequelizeOutboxStore,
+    @inject(OutboxStore) store: OutboxStore,
     @inject(Logger) logger: Logger,
   ) {
     new Gauge({

@@ -5,11 +5,10 @@ import { inject, injectable, multiInject, optional } from 'inversify';
 import { schedule, validate, type ScheduledTask } from 'node-cron';
 import { Clock } from '../../core/shared/Clock.js';
 import { OutboxHandler, type DeliveryResult } from '../../core/shared/OutboxHandler.js';
+import { OutboxStore, type AttemptRecord, type ClaimedMessage } from '../../core/shared/OutboxStore.js';
+import type { OutboxWakeUp } from '../../core/shared/OutboxWakeUp.js';
 import type { LifecycleHook } from '../lifecycle/LifecycleHook.js';
 import { Logger } from '../logging/Logger.js';
-import type { OutboxWakeUp } from '../persistence/outbox/OutboxWakeUp.js';
-import type { AttemptRecord } from '../persistence/outbox/AttemptRecord.js';
-import { SequelizeOutboxStore, type ClaimedMessage } from '../persistence/outbox/SequelizeOutboxStore.js';
 import { backoffDelay } from './backoffDelay.js';
 import { OutboxMetrics } from './OutboxMetrics.js';
 import { OutboxSettings } from './OutboxSettings.js';
@@ -47,7 +46,7 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
 
   constructor(
     @inject(OutboxSettings) private readonly settings: OutboxSettings,
-    @inject(SequelizeOutboxStore) private readonly store: SequelizeOutboxStore,
+    @inject(OutboxStore) private readonly store: OutboxStore,
     @inject(Clock) private readonly clock: Clock,
     @inject(Logger) private readonly logger: Logger,
     @inject(OutboxMetrics) private readonly metrics: OutboxMetrics,

@@ -2,10 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { inject, injectable, multiInject, optional } from 'inversify';
 import { schedule, validate, type ScheduledTask } from 'node-cron';
 import { Clock } from '../../core/shared/Clock.js';
+import { RetentionPurger } from '../../core/shared/RetentionPurger.js';
 import type { LifecycleHook } from '../lifecycle/LifecycleHook.js';
 import { Logger } from '../logging/Logger.js';
 import { OutboxSettings } from './OutboxSettings.js';
-import { RetentionPurger } from './RetentionPurger.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,6 @@
-import type { ConsumerConfig, InstitutionConfig, MoneyPlusPartnerConfig } from '../MidplatConfig.js';
+import type { ConsumerConfig } from '../../adapters/http/AuthSettings.js';
+import type { MoneyPlusPartnerConfig } from '../../adapters/money-plus/kyc-change-notifier/MoneyPlusSettings.js';
+import type { InstitutionConfig } from '../../plugins/customer-check-crypto/InstitutionConfig.js';
 
 /**
  * Demo consumers; the tokens are in the README. Their SHA-256 digests are refused in

@@ -1,10 +1,10 @@
 import { ContainerModule } from 'inversify';
-import type { InstitutionConfig } from '../../config/MidplatConfig.js';
 import { InstitutionDirectory, type EncryptType } from '../../core/customer-check/ports.js';
 import type { BodyProtection } from './BodyProtection.js';
 import { CbcBodyProtection } from './CbcBodyProtection.js';
 import { ConfiguredInstitution } from './ConfiguredInstitution.js';
 import { ConfiguredInstitutionDirectory } from './ConfiguredInstitutionDirectory.js';
+import type { InstitutionConfig } from './InstitutionConfig.js';
 import { PlainBodyProtection } from './PlainBodyProtection.js';
 
 const AES_BY_KEY_BYTES = { 16: 'aes-128-cbc', 24: 'aes-192-cbc', 32: 'aes-256-cbc' } as const;

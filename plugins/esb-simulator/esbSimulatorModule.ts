@@ -1,8 +1,14 @@
 import { ContainerModule } from 'inversify';
-import { AccountLevelGateway } from '../../core/upgrade-account/ports.js';
+import { EsbSettings } from '../../adapters/esb/EsbSettings.js';
 import { SimulatedDa21Gateway } from './SimulatedDa21Gateway.js';
 
-/** `esb.adapter: "simulator"`: DA21 answered in-process, for demos and offline runs. */
-export const esbSimulatorModule = new ContainerModule(({ bind }) => {
-  bind(AccountLevelGateway).to(SimulatedDa21Gateway).inSingletonScope();
-});
+/**
+ * `esb.adapter: "simulator"`: DA21 answered in-process, for demos and offline runs.
+ * Binds SimulatedDa21Gateway; the composition root fills the port with it.
+ */
+export function esbSimulatorModule(settings: EsbSettings): ContainerModule {
+  return new ContainerModule(({ bind }) => {
+    bind(EsbSettings).toConstantValue(settings);
+    bind(SimulatedDa21Gateway).toSelf().inSingletonScope();
+  });
+}

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { expect } from 'chai';
 import { projectRoot } from '../../config/projectRoot.js';
 
@@ -19,6 +19,24 @@ function importsOf(source: string): string[] {
   const patterns = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s+['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
   for (const pattern of patterns) for (const match of source.matchAll(pattern)) specifiers.push(match[1]!);
   return specifiers;
+}
+
+/** The project folder (e.g. `adapters/persistence/Database.ts`) each relative import of a file points to. */
+function importedProjectPaths(file: string): string[] {
+  return importsOf(readFileSync(file, 'utf8'))
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => relative(projectRoot, resolve(dirname(file), specifier)).split('\\').join('/'));
+}
+
+/** `file imports path` for every import of a file under `folders` that points into `forbidden`. */
+function importsInto(folders: readonly string[], forbidden: string): string[] {
+  return folders
+    .flatMap((folder) => sourceFiles(join(projectRoot, folder)))
+    .flatMap((file) =>
+      importedProjectPaths(file)
+        .filter((path) => path === forbidden || path.startsWith(`${forbidden}/`))
+        .map((path) => `${relative(projectRoot, file)} imports ${path}`),
+    );
 }
 
 describe('architecture', () => {
@@ -44,6 +62,18 @@ describe('architecture', () => {
         .map((specifier) => `${relative(projectRoot, file)} imports ${specifier}`),
     );
     expect(offenders).to.deep.equal([]);
+  });
+
+  it('keeps adapters/ and plugins/ free of config/: the composition root hands them their settings', () => {
+    expect(importsInto(['adapters', 'plugins'], 'config')).to.deep.equal([]);
+  });
+
+  it('keeps the HTTP adapter off persistence: it sees the database only through ports and domain errors', () => {
+    expect(importsInto(['adapters/http'], 'adapters/persistence')).to.deep.equal([]);
+  });
+
+  it('keeps the scheduler off persistence: the outbox worker depends on the OutboxStore port', () => {
+    expect(importsInto(['adapters/scheduler'], 'adapters/persistence')).to.deep.equal([]);
   });
 
   it('detects a forbidden import when one is present (the check can fail)', () => {

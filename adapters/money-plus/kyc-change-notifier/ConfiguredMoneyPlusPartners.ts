@@ -1,8 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { MoneyPlusPartner, MoneyPlusPartnerDirectory } from '../../../core/kyc-change-notifier/ports.js';
 import { QUERYABLE_FIELDS } from '../../../core/kyc-change-notifier/QueryFieldResult.js';
-import type { MoneyPlusPartnerConfig } from '../../../config/MidplatConfig.js';
-import { MoneyPlusSettings } from './MoneyPlusSettings.js';
+import { MoneyPlusSettings, type MoneyPlusPartnerConfig } from './MoneyPlusSettings.js';
 
 /**
  * `moneyPlus.partners` from the configuration. A query field no callback knows, or a

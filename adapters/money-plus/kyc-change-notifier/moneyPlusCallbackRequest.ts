@@ -1,7 +1,7 @@
 import type { MoneyPlusCallbackPayload } from '../../../core/kyc-change-notifier/MoneyPlusCallback.js';
 import type { OutboxDelivery } from '../../../core/shared/OutboxHandler.js';
-import type { MoneyPlusPartnerConfig } from '../../../config/MidplatConfig.js';
 import type { ConfiguredMoneyPlusPartners } from './ConfiguredMoneyPlusPartners.js';
+import type { MoneyPlusPartnerConfig } from './MoneyPlusSettings.js';
 import { signWebhook } from './standardWebhooks.js';
 
 export interface CallbackRequest {

@@ -1,13 +1,12 @@
 import { ContainerModule } from 'inversify';
 import { MoneyPlusPartnerDirectory } from '../../../core/kyc-change-notifier/ports.js';
-import type { MidplatConfig } from '../../../config/MidplatConfig.js';
 import { ConfiguredMoneyPlusPartners } from './ConfiguredMoneyPlusPartners.js';
 import { MoneyPlusSettings } from './MoneyPlusSettings.js';
 
 /** The configured partners, whichever adapter delivers their callbacks. */
-export function moneyPlusModule(config: MidplatConfig): ContainerModule {
+export function moneyPlusModule(settings: MoneyPlusSettings): ContainerModule {
   return new ContainerModule(({ bind }) => {
-    bind(MoneyPlusSettings).toConstantValue(config.moneyPlus);
+    bind(MoneyPlusSettings).toConstantValue(settings);
     bind(ConfiguredMoneyPlusPartners).toSelf().inSingletonScope();
     bind(MoneyPlusPartnerDirectory).toService(ConfiguredMoneyPlusPartners);
   });

@@ -4,6 +4,7 @@ import { DatabaseError, QueryTypes } from 'sequelize';
 import type { Application } from '../../../core/get-create-info/Application.js';
 import type { ApplicationCriteria, ApplicationRepository } from '../../../core/get-create-info/ports.js';
 import { Database } from '../Database.js';
+import { raisePersistenceError } from '../isDatabaseUnavailable.js';
 import { assembleApplications, CHILD_QUERIES, IDNOS_BY_PHONE_SQL, masterQuery, type ChildRows } from './applicationGraph.js';
 import type { Row } from './rowCodec.js';
 
@@ -32,7 +33,8 @@ export class SequelizeApplicationRepository implements ApplicationRepository {
   constructor(@inject(Database) private readonly database: Database) {}
 
   private select(sql: string, values: unknown[]): Promise<Row[]> {
-    if (this.database.dialect === 'mysql') return this.selectOnPool(sql, values);
+    // The pool path bypasses Sequelize's `query`, so it reports an outage itself.
+    if (this.database.dialect === 'mysql') return this.selectOnPool(sql, values).catch(raisePersistenceError);
     return this.database.sequelize.query<Row>(sql, {
       type: QueryTypes.SELECT,
       replacements: values,
@@ -51,7 +53,7 @@ export class SequelizeApplicationRepository implements ApplicationRepository {
     try {
       return await new Promise<Row[]>((resolve, reject) => {
         connection.query({ sql, values, typeCast: passThrough, dateStrings: true }, (error: QueryError | null, rows: unknown) =>
-          // DatabaseError keeps the driver error as `parent`, which the HTTP adapter reads to answer 503.
+          // DatabaseError keeps the driver error as `parent`, which tells an outage from a bad statement.
           // The values (national IDs, phones) stay out of it: errors get logged.
           error ? reject(new DatabaseError(Object.assign(error, { sql, parameters: {} }))) : resolve(rows as Row[]),
         );

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { QueryTypes } from 'sequelize';
-import type { RetentionPurger } from '../../scheduler/RetentionPurger.js';
+import type { RetentionPurger } from '../../../core/shared/RetentionPurger.js';
 import { Database } from '../Database.js';
 
 /**

@@ -5,7 +5,7 @@ import {
   MoneyPlusSubscriptionRepository,
   ProcessedKycEventRepository,
 } from '../../../core/kyc-change-notifier/ports.js';
-import { RetentionPurger } from '../../scheduler/RetentionPurger.js';
+import { RetentionPurger } from '../../../core/shared/RetentionPurger.js';
 import { FixtureSection } from '../fixtures/FixtureSection.js';
 import { KycProfilesFixtureSection } from './KycProfilesFixtureSection.js';
 import { MoneyPlusSubscriptionsFixtureSection } from './MoneyPlusSubscriptionsFixtureSection.js';

@@ -1,8 +1,8 @@
 import { inject, injectable, optional } from 'inversify';
 import { Clock } from '../../../core/shared/Clock.js';
 import type { NewOutboxMessage, Outbox } from '../../../core/shared/Outbox.js';
+import { OutboxWakeUp } from '../../../core/shared/OutboxWakeUp.js';
 import { Database } from '../Database.js';
-import { OutboxWakeUp } from './OutboxWakeUp.js';
 import { SequelizeOutboxStore } from './SequelizeOutboxStore.js';
 import { uuidv7 } from './uuidv7.js';
 

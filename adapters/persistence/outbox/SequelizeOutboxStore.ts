@@ -2,30 +2,9 @@ import { inject, injectable } from 'inversify';
 import { Op, QueryTypes, Transaction, type WhereOptions } from 'sequelize';
 import type { NewOutboxMessage, OutboxPayload } from '../../../core/shared/Outbox.js';
 import { Database } from '../Database.js';
-import { attemptRow, type AttemptRecord } from './AttemptRecord.js';
-import { defineOutboxModels, type OutboxMessageRow, type OutboxStatus } from './outboxModels.js';
-
-/** A message a worker holds the lease of, for one delivery attempt. */
-export interface ClaimedMessage {
-  readonly seq: number;
-  readonly id: string;
-  readonly topic: string;
-  readonly partitionKey: string;
-  readonly payload: OutboxPayload;
-  /** This attempt's number (1 for the first); with the owner, it fences late completions. */
-  readonly attempt: number;
-  readonly createdAt: Date;
-  readonly leaseOwner: string;
-}
-
-export interface ClaimRequest {
-  readonly owner: string;
-  readonly now: Date;
-  readonly leaseMs: number;
-  /** Only messages of these topics (the ones this process has handlers for). */
-  readonly topics: readonly string[];
-  readonly limit: number;
-}
+import type { AttemptRecord, ClaimedMessage, ClaimRequest, OutboxStatus, OutboxStore } from '../../../core/shared/OutboxStore.js';
+import { attemptRow } from './attemptRow.js';
+import { defineOutboxModels, type OutboxMessageRow } from './outboxModels.js';
 
 /** What operators see of a message; the payload stays out unless asked for. */
 export interface OutboxMessageSummary {
@@ -97,9 +76,9 @@ interface ClaimRow {
   created_at: Date | string;
 }
 
-/** The outbox table: enqueue, claim with a lease, record outcomes, operator queries. */
+/** The outbox table: enqueue, claim with a lease, record outcomes (the worker's OutboxStore), operator queries. */
 @injectable()
-export class SequelizeOutboxStore {
+export class SequelizeOutboxStore implements OutboxStore {
   constructor(@inject(Database) private readonly database: Database) {}
 
   private get model() {
@@ -190,11 +169,8 @@ export class SequelizeOutboxStore {
         leaseOwner: request.owner,
       }));
     };
-    if (this.database.dialect === 'sqlite') {
-      return this.database.inTransaction(() => claimIn(this.database.currentTransaction()!));
-    }
-    // READ COMMITTED: no gap locks, so a claim never blocks concurrent enqueues.
-    return this.database.sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }, claimIn);
+    // READ COMMITTED (MySQL): no gap locks, so a claim never blocks concurrent enqueues.
+    return this.database.inTransaction(() => claimIn(this.database.currentTransaction()!), { readCommitted: true });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { DataTypes, type Model, type ModelStatic, type Optional, type Sequelize } from 'sequelize';
+import type { OutboxStatus } from '../../../core/shared/OutboxStore.js';
 
-export type OutboxStatus = 'PENDING' | 'DONE' | 'FAILED';
 export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['PENDING', 'DONE', 'FAILED'];
 
 export interface OutboxMessageRow {

@@ -1,7 +1,8 @@
 import { ContainerModule } from 'inversify';
 import { OutboxConsoleStore } from '../../../core/ops-console/ports.js';
 import { Outbox } from '../../../core/shared/Outbox.js';
-import { RetentionPurger } from '../../scheduler/RetentionPurger.js';
+import { OutboxStore } from '../../../core/shared/OutboxStore.js';
+import { RetentionPurger } from '../../../core/shared/RetentionPurger.js';
 import { FixtureSection } from '../fixtures/FixtureSection.js';
 import { OutboxMessagesFixtureSection } from './OutboxMessagesFixtureSection.js';
 import { SequelizeOutbox } from './SequelizeOutbox.js';
@@ -11,6 +12,7 @@ import { SequelizeOutboxStore } from './SequelizeOutboxStore.js';
 
 export const outboxPersistenceModule = new ContainerModule(({ bind }) => {
   bind(SequelizeOutboxStore).toSelf().inSingletonScope();
+  bind(OutboxStore).toService(SequelizeOutboxStore);
   bind(Outbox).to(SequelizeOutbox).inSingletonScope();
   bind(OutboxConsoleStore).to(SequelizeOutboxConsoleStore).inSingletonScope();
   bind(FixtureSection).to(OutboxMessagesFixtureSection).inSingletonScope();

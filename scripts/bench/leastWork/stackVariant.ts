@@ -51,10 +51,11 @@ async function listen(): Promise<number> {
         : variant === 'app-log-buffered'
           ? createLogger('info', pino.destination({ dest: 1, sync: false, minLength: 4096 }))
           : createLogger('info');
+  const database = new Database({ url: 'sqlite::memory:', poolMax: 1 });
   const observers = variant === 'app-log-metrics' || variant === 'full' ? [new HttpMetrics(new Registry())] : [];
   const app = createHttpApp({
     endpoints: [],
-    routes: [new HealthRoutes(new Database({ url: 'sqlite::memory:', poolMax: 1 }))],
+    routes: [new HealthRoutes(() => database.ping())],
     authenticator: new AccessTokenAuthenticator([]),
     logger: logger as ReturnType<typeof createLogger>,
     bodyLimitBytes: 1048576,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import type { OpenApiObject } from '../../../adapters/http/OpenApiDocument.js';
-import { SCOPES } from '../../../config/MidplatConfig.js';
+import { SCOPES } from '../../../adapters/http/Scope.js';
 import { lintOpenApi, OpenApiContract, type ObservedResponse } from '../../support/OpenApiContract.js';
 import { startTestService, type TestService } from '../../support/startTestService.js';
 

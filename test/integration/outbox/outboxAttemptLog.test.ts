@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { AttemptRecord } from '../../../adapters/persistence/outbox/AttemptRecord.js';
+import type { AttemptRecord } from '../../../core/shared/OutboxStore.js';
 import { SequelizeOutboxConsoleStore } from '../../../adapters/persistence/outbox/SequelizeOutboxConsoleStore.js';
 import { ManualClock } from '../../support/outbox/ManualClock.js';
 import { buildOutboxRig, type OutboxRig } from '../../support/outbox/outboxTestRig.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { ClaimedMessage } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import type { ClaimedMessage } from '../../../core/shared/OutboxStore.js';
 import { buildOutboxRig, type OutboxRig } from '../../support/outbox/outboxTestRig.js';
 import { createTestDatabase, type TestDatabase } from '../../support/testDatabases.js';
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import { createLogger } from '../../../adapters/logging/Logger.js';
 import { SequelizeProcessedKycEventRetention } from '../../../adapters/persistence/kyc-change-notifier/SequelizeProcessedKycEventRetention.js';
-import type { AttemptRecord } from '../../../adapters/persistence/outbox/AttemptRecord.js';
+import type { AttemptRecord } from '../../../core/shared/OutboxStore.js';
 import { SequelizeOutboxRetention } from '../../../adapters/persistence/outbox/SequelizeOutboxRetention.js';
 import type { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
 import { uuidv7 } from '../../../adapters/persistence/outbox/uuidv7.js';

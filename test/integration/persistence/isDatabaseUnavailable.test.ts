@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { Database } from '../../../adapters/persistence/Database.js';
 import { isDatabaseUnavailable } from '../../../adapters/persistence/isDatabaseUnavailable.js';
+import { selectRows } from '../../../adapters/persistence/selectRows.js';
+import { DatabaseUnavailable } from '../../../core/shared/DatabaseUnavailable.js';
 import { ScratchMariaDb } from '../../support/ScratchMariaDb.js';
 
 async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
@@ -32,11 +34,14 @@ describe('isDatabaseUnavailable (MariaDB outage)', function () {
   it('does not take a wrong query for an outage', async () => {
     const error = await failureOf(() => database.sequelize.query('SELECT * FROM no_such_table'));
     expect(isDatabaseUnavailable(error)).to.equal(false);
+    expect(error).not.to.be.instanceOf(DatabaseUnavailable);
     const duplicate = await failureOf(async () => {
       await database.sequelize.query('INSERT INTO notes VALUES (1)');
       await database.sequelize.query('INSERT INTO notes VALUES (1)');
     });
     expect(isDatabaseUnavailable(duplicate)).to.equal(false);
+    expect(duplicate).not.to.be.instanceOf(DatabaseUnavailable);
+    expect(await failureOf(() => selectRows(database, 'SELECT * FROM no_such_table', []))).not.to.be.instanceOf(DatabaseUnavailable);
   });
 
   it('recognises a connection that dies under a transaction already begun, and nothing of it is kept', async () => {
@@ -48,6 +53,7 @@ describe('isDatabaseUnavailable (MariaDB outage)', function () {
       }),
     );
     expect(isDatabaseUnavailable(error), String(error)).to.equal(true);
+    expect(error, String(error)).to.be.instanceOf(DatabaseUnavailable);
     await server.start();
     const [rows] = await database.sequelize.query('SELECT id FROM notes WHERE id IN (2, 3)');
     expect(rows).to.deep.equal([]);
@@ -57,6 +63,17 @@ describe('isDatabaseUnavailable (MariaDB outage)', function () {
     await server.stop();
     expect(isDatabaseUnavailable(await failureOf(() => database.ping()))).to.equal(true);
     expect(isDatabaseUnavailable(await failureOf(() => database.inTransaction(async () => 1)))).to.equal(true);
+    // Persistence raises the domain's error for it, with the driver's as cause, on every path a statement takes.
+    const failures = [
+      await failureOf(() => database.ping()),
+      await failureOf(() => database.inTransaction(async () => 1)),
+      await failureOf(() => selectRows(database, 'SELECT id FROM notes', [])),
+      await failureOf(() => database.inTransaction(() => selectRows(database, 'SELECT id FROM notes', []))),
+    ];
+    for (const failure of failures) {
+      expect(failure, String(failure)).to.be.instanceOf(DatabaseUnavailable);
+      expect((failure as DatabaseUnavailable).cause, String(failure)).to.be.instanceOf(Error);
+    }
     await server.start();
     await database.ping();
     expect(await database.inTransaction(async () => 'done')).to.equal('done');

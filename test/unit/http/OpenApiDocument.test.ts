@@ -6,7 +6,7 @@ import { createLogger } from '../../../adapters/logging/Logger.js';
 import { Database } from '../../../adapters/persistence/Database.js';
 import { buildContainer } from '../../../config/container.js';
 import { loadConfig } from '../../../config/loadConfig.js';
-import { SCOPES } from '../../../config/MidplatConfig.js';
+import { SCOPES } from '../../../adapters/http/Scope.js';
 import { lintOpenApi, OpenApiContract } from '../../support/OpenApiContract.js';
 
 /** A hand-made intranet API in the camelCase (seed 001) form. */

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import { ConfiguredMoneyPlusPartners } from '../../../adapters/money-plus/kyc-change-notifier/ConfiguredMoneyPlusPartners.js';
-import type { MoneyPlusSettings } from '../../../adapters/money-plus/kyc-change-notifier/MoneyPlusSettings.js';
+import type { MoneyPlusPartnerConfig, MoneyPlusSettings } from '../../../adapters/money-plus/kyc-change-notifier/MoneyPlusSettings.js';
 import { loadConfig } from '../../../config/loadConfig.js';
-import type { MoneyPlusPartnerConfig } from '../../../config/MidplatConfig.js';
 
 const partner = (overrides: Partial<MoneyPlusPartnerConfig> = {}): MoneyPlusPartnerConfig => ({
   bizId: 'MPLUS',
@@ -11,7 +10,7 @@ const partner = (overrides: Partial<MoneyPlusPartnerConfig> = {}): MoneyPlusPart
   queryFields: ['name', 'ic_type'],
   ...overrides,
 });
-const settings = (partners: MoneyPlusPartnerConfig[]): MoneyPlusSettings => ({ adapter: 'http', maxAttempts: 8, timeoutMs: 5000, partners });
+const settings = (partners: MoneyPlusPartnerConfig[]): MoneyPlusSettings => ({ maxAttempts: 8, timeoutMs: 5000, partners });
 
 function startUpError(partners: MoneyPlusPartnerConfig[]): string {
   try {

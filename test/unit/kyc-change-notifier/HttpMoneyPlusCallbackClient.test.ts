@@ -34,7 +34,6 @@ function delivery(attempt = 1, payload: MoneyPlusCallbackPayload = statusPayload
 
 function settingsFor(callbackUrl: string, timeoutMs = 5000): MoneyPlusSettings {
   return {
-    adapter: 'http',
     maxAttempts: 4,
     timeoutMs,
     partners: [{ bizId: 'MPLUS', secret: SECRET, callbackUrl, queryFields: ['name'] }],

@@ -4,6 +4,7 @@ import { DatabaseError } from 'sequelize';
 import { cleanErrorMessage } from '../../../adapters/logging/describeError.js';
 import { createLogger } from '../../../adapters/logging/Logger.js';
 import { maskPii, maskValue } from '../../../adapters/logging/maskPii.js';
+import { DatabaseUnavailable } from '../../../core/shared/DatabaseUnavailable.js';
 
 function capturingLogger() {
   const lines: string[] = [];
@@ -135,5 +136,17 @@ describe('PII masking in logs', () => {
       expect(JSON.parse(line).err).to.include({ type: 'SequelizeDatabaseError', code: 'ER_DUP_ENTRY', message: 'Duplicate entry ? for key ?' });
     }
     expect(JSON.parse(lines[1]!).msg).to.equal('Duplicate entry ? for key ?');
+  });
+
+  it('logs a DatabaseUnavailable as the driver failure it carries, exactly as that failure alone', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' });
+    const { logger, lines } = capturingLogger();
+    for (const error of [refused, new DatabaseUnavailable({ cause: refused })]) {
+      logger.error({ err: error, requestId: 'r1' }, 'request failed');
+      logger.error(error);
+    }
+    const withoutTime = lines.map((line) => ({ ...JSON.parse(line), time: undefined }));
+    expect(withoutTime[0].err).to.include({ type: 'Error', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:3306' });
+    expect(withoutTime.slice(2)).to.deep.equal(withoutTime.slice(0, 2));
   });
 });

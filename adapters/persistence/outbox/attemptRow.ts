@@ -1,16 +1,5 @@
+import type { AttemptRecord } from '../../../core/shared/OutboxStore.js';
 import type { OutboxAttemptRow } from './outboxModels.js';
-
-/** What the attempt log keeps of one delivery attempt (SPEC 7). */
-export interface AttemptRecord {
-  readonly startedAt: Date;
-  readonly durationMs: number;
-  readonly succeeded: boolean;
-  /** null when no reply came (timeout, refused connection). */
-  readonly httpStatus: number | null;
-  /** The reply body as received; the log keeps its first 1 KiB. */
-  readonly response: string | null;
-  readonly error: string | null;
-}
 
 export const RESPONSE_EXCERPT_BYTES = 1024;
 const ERROR_MAX = 1000;
