@@ -7,14 +7,12 @@ import type { ErrorStyle } from './JsonEndpoint.js';
 /** The one table from a domain error's kind to an HTTP status. */
 export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   validation: 400,
-  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   upstream_failure: 502,
   upstream_timeout: 504,
   unavailable: 503,
-  internal: 500,
 };
 
 /** The one message of every 502: fixed, so nothing an upstream system wrote reaches a caller. */
@@ -37,7 +35,7 @@ export function toErrorReply(error: unknown): ErrorReply {
   }
   if (error instanceof DomainError) {
     // A database outage gets a log line with the driver's error; an open ESB circuit was logged when it opened.
-    const unexpected = error.kind === 'internal' || error instanceof DatabaseUnavailable;
+    const unexpected = error instanceof DatabaseUnavailable;
     return { status: STATUS_OF_KIND[error.kind], code: error.code, message: error.message, unexpected };
   }
   return { status: 500, code: 'INTERNAL_ERROR', message: 'An internal error occurred', unexpected: true };

@@ -1,4 +1,4 @@
-import { EsbTimeout } from '../../core/upgrade-account/errors.js';
+import { AccountLevelGatewayTimedOut } from '../../core/upgrade-account/errors.js';
 import type { AccountLevelGateway, DigitalLevelChange } from '../../core/upgrade-account/ports.js';
 import type { EsbMetrics } from './EsbMetrics.js';
 
@@ -18,7 +18,7 @@ export class MeasuredAccountLevelGateway implements AccountLevelGateway {
       await this.inner.setDigitalLevel(change);
       stop({ outcome: 'ok' });
     } catch (error) {
-      stop({ outcome: error instanceof EsbTimeout ? 'timeout' : 'failed' });
+      stop({ outcome: error instanceof AccountLevelGatewayTimedOut ? 'timeout' : 'failed' });
       const code = (error as { code?: unknown } | null)?.code;
       this.metrics.errors.inc({ transaction: 'DA21', code: typeof code === 'string' ? code : 'UNEXPECTED' });
       throw error;

@@ -4,14 +4,12 @@
  */
 export type ErrorKind =
   | 'validation'
-  | 'unauthorized'
   | 'forbidden'
   | 'not_found'
   | 'conflict'
   | 'upstream_failure'
   | 'upstream_timeout'
-  | 'unavailable'
-  | 'internal';
+  | 'unavailable';
 
 /** Base of every error a use case raises on purpose: a stable UPPER_SNAKE_CASE `code`. */
 export abstract class DomainError extends Error {

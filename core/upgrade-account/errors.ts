@@ -29,7 +29,7 @@ export class UpgradeAlreadyDecided extends DomainError {
 }
 
 /** DA21 answered, but not with success (RtrnCode ≠ "200" or an unreadable reply), or the ESB was unreachable. */
-export class EsbDa21Failed extends DomainError {
+export class AccountLevelGatewayFailed extends DomainError {
   readonly code = 'ESB_DA21_FAILED';
   readonly kind = 'upstream_failure' as const;
   /** True when the ESB itself failed (unreachable, HTTP 5xx), not when the core bank refused the change. */
@@ -41,7 +41,7 @@ export class EsbDa21Failed extends DomainError {
 }
 
 /** DA21 gave no answer in time; the core may or may not have applied it. */
-export class EsbTimeout extends DomainError {
+export class AccountLevelGatewayTimedOut extends DomainError {
   readonly code = 'ESB_TIMEOUT';
   readonly kind = 'upstream_timeout' as const;
   /** False when the deadline had passed before the ESB was even called (the wait was ours, not the ESB's). */
@@ -62,7 +62,7 @@ export class UpgradeInProgress extends DomainError {
 }
 
 /** The DA21 circuit breaker is open: the ESB failed repeatedly, so no call is attempted. */
-export class EsbUnavailable extends DomainError {
+export class AccountLevelGatewayUnavailable extends DomainError {
   readonly code = 'ESB_UNAVAILABLE';
   readonly kind = 'unavailable' as const;
   constructor() {

@@ -82,8 +82,8 @@ export interface DigitalLevelChange {
 
 /**
  * Changes an account's digital level in the core bank (ESB DA21 AcctInfoMod).
- * Throws EsbDa21Failed when refused, EsbTimeout when no answer came in time,
- * EsbUnavailable when it does not even try (the ESB keeps failing).
+ * Throws AccountLevelGatewayFailed when refused, AccountLevelGatewayTimedOut when no answer came in time,
+ * AccountLevelGatewayUnavailable when it does not even try (the ESB keeps failing).
  */
 export interface AccountLevelGateway {
   setDigitalLevel(change: DigitalLevelChange): Promise<void>;

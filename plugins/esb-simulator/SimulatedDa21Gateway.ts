@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { Clock } from '../../core/shared/Clock.js';
-import { EsbDa21Failed } from '../../core/upgrade-account/errors.js';
+import { AccountLevelGatewayFailed } from '../../core/upgrade-account/errors.js';
 import type { AccountLevelGateway, DigitalLevelChange } from '../../core/upgrade-account/ports.js';
 import { EsbSettings } from '../../adapters/esb/EsbSettings.js';
 import { buildDa21Request, esbTimestamp, readDa21Reply, type Da21Request } from '../../adapters/esb/upgrade-account/da21Message.js';
@@ -40,6 +40,6 @@ export class SimulatedDa21Gateway implements AccountLevelGateway {
   async setDigitalLevel(change: DigitalLevelChange): Promise<void> {
     const request = buildDa21Request(change, this.settings, this.clock.now());
     const outcome = readDa21Reply(JSON.stringify(simulatedDa21Reply(request, this.clock.now())));
-    if (!outcome.ok) throw new EsbDa21Failed(outcome.detail);
+    if (!outcome.ok) throw new AccountLevelGatewayFailed(outcome.detail);
   }
 }

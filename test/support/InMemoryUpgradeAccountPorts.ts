@@ -1,5 +1,5 @@
 import type { EddaStatus } from '../../core/upgrade-account/EddaStatus.js';
-import { EsbDa21Failed, EsbTimeout, EsbUnavailable } from '../../core/upgrade-account/errors.js';
+import { AccountLevelGatewayFailed, AccountLevelGatewayTimedOut, AccountLevelGatewayUnavailable } from '../../core/upgrade-account/errors.js';
 import type {
   AccountLevelGateway,
   DecisionClaim,
@@ -126,8 +126,8 @@ export class ScriptedAccountLevelGateway implements AccountLevelGateway {
     this.duringCall();
     if (this.answer === 'never') await new Promise(() => undefined);
     await new Promise((resolve) => setImmediate(resolve));
-    if (this.answer === 'refuse') throw new EsbDa21Failed('RtrnCode 500');
-    if (this.answer === 'timeout') throw new EsbTimeout(5000);
-    if (this.answer === 'unavailable') throw new EsbUnavailable();
+    if (this.answer === 'refuse') throw new AccountLevelGatewayFailed('RtrnCode 500');
+    if (this.answer === 'timeout') throw new AccountLevelGatewayTimedOut(5000);
+    if (this.answer === 'unavailable') throw new AccountLevelGatewayUnavailable();
   }
 }

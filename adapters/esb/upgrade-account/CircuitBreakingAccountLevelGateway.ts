@@ -1,4 +1,4 @@
-import { EsbDa21Failed, EsbTimeout, EsbUnavailable } from '../../../core/upgrade-account/errors.js';
+import { AccountLevelGatewayFailed, AccountLevelGatewayTimedOut, AccountLevelGatewayUnavailable } from '../../../core/upgrade-account/errors.js';
 import type { AccountLevelGateway, DigitalLevelChange } from '../../../core/upgrade-account/ports.js';
 import type { CircuitBreaker } from '../CircuitBreaker.js';
 
@@ -7,7 +7,7 @@ import type { CircuitBreaker } from '../CircuitBreaker.js';
  * circuit; a refusal by the core bank does not, nor a deadline spent before the call.
  */
 export function isEsbDown(error: unknown): boolean {
-  return (error instanceof EsbTimeout && error.esbCalled) || (error instanceof EsbDa21Failed && error.esbDown);
+  return (error instanceof AccountLevelGatewayTimedOut && error.esbCalled) || (error instanceof AccountLevelGatewayFailed && error.esbDown);
 }
 
 /** DA21 behind a circuit breaker: while the ESB keeps failing, calls answer ESB_UNAVAILABLE at once. */
@@ -19,12 +19,12 @@ export class CircuitBreakingAccountLevelGateway implements AccountLevelGateway {
 
   async setDigitalLevel(change: DigitalLevelChange): Promise<void> {
     const permit = this.breaker.admit();
-    if (!permit) throw new EsbUnavailable();
+    if (!permit) throw new AccountLevelGatewayUnavailable();
     try {
       await this.inner.setDigitalLevel(change);
     } catch (error) {
       if (isEsbDown(error)) this.breaker.failed(permit);
-      else if (!(error instanceof EsbTimeout)) this.breaker.succeeded(permit);
+      else if (!(error instanceof AccountLevelGatewayTimedOut)) this.breaker.succeeded(permit);
       throw error;
     }
     this.breaker.succeeded(permit);

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { Clock } from '../../../core/shared/Clock.js';
-import { EsbDa21Failed, EsbTimeout } from '../../../core/upgrade-account/errors.js';
+import { AccountLevelGatewayFailed, AccountLevelGatewayTimedOut } from '../../../core/upgrade-account/errors.js';
 import type { AccountLevelGateway, DigitalLevelChange } from '../../../core/upgrade-account/ports.js';
 import { EsbSettings } from '../EsbSettings.js';
 import { buildDa21Request, readDa21Reply } from './da21Message.js';
@@ -16,11 +16,11 @@ export class HttpDa21Gateway implements AccountLevelGateway {
   async setDigitalLevel(change: DigitalLevelChange): Promise<void> {
     // There is no default ESB address (the start refuses a missing one); never guess one.
     const url = this.settings.url;
-    if (!url) throw new EsbDa21Failed('esb.url is not configured');
+    if (!url) throw new AccountLevelGatewayFailed('esb.url is not configured');
     const now = this.clock.now();
     // The timeout is a deadline for the whole UpgradeAccount call, not only for the exchange.
     const remainingMs = this.settings.timeoutMs - (now.getTime() - change.requestedAt.getTime());
-    if (remainingMs <= 0) throw new EsbTimeout(this.settings.timeoutMs, { esbCalled: false });
+    if (remainingMs <= 0) throw new AccountLevelGatewayTimedOut(this.settings.timeoutMs, { esbCalled: false });
     const request = buildDa21Request(change, this.settings, now);
     let status: number;
     let text: string;
@@ -35,11 +35,11 @@ export class HttpDa21Gateway implements AccountLevelGateway {
       status = response.status;
       text = await response.text();
     } catch (error) {
-      if ((error as Error).name === 'TimeoutError') throw new EsbTimeout(this.settings.timeoutMs);
-      throw new EsbDa21Failed('ESB unreachable', { cause: error, esbDown: true });
+      if ((error as Error).name === 'TimeoutError') throw new AccountLevelGatewayTimedOut(this.settings.timeoutMs);
+      throw new AccountLevelGatewayFailed('ESB unreachable', { cause: error, esbDown: true });
     }
-    if (status < 200 || status >= 300) throw new EsbDa21Failed(`HTTP ${status}`, { esbDown: status >= 500 });
+    if (status < 200 || status >= 300) throw new AccountLevelGatewayFailed(`HTTP ${status}`, { esbDown: status >= 500 });
     const outcome = readDa21Reply(text);
-    if (!outcome.ok) throw new EsbDa21Failed(outcome.detail);
+    if (!outcome.ok) throw new AccountLevelGatewayFailed(outcome.detail);
   }
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { CircuitBreaker, type CircuitPermit, type CircuitState } from '../../../adapters/esb/CircuitBreaker.js';
 import { CircuitBreakingAccountLevelGateway } from '../../../adapters/esb/upgrade-account/CircuitBreakingAccountLevelGateway.js';
-import { EsbDa21Failed, EsbUnavailable } from '../../../core/upgrade-account/errors.js';
+import { AccountLevelGatewayFailed, AccountLevelGatewayUnavailable } from '../../../core/upgrade-account/errors.js';
 import { FixedClock } from '../../support/FixedClock.js';
 import { ScriptedAccountLevelGateway } from '../../support/InMemoryUpgradeAccountPorts.js';
 
@@ -97,7 +97,7 @@ describe('CircuitBreakingAccountLevelGateway', () => {
     inner.answer = 'timeout';
     for (let i = 0; i < 3; i += 1) await outcome(gateway.setDigitalLevel(change));
     inner.answer = 'ok';
-    expect(await outcome(gateway.setDigitalLevel(change))).to.be.instanceOf(EsbUnavailable);
+    expect(await outcome(gateway.setDigitalLevel(change))).to.be.instanceOf(AccountLevelGatewayUnavailable);
     expect(inner.calls).to.have.length(3);
   });
 
@@ -106,10 +106,10 @@ describe('CircuitBreakingAccountLevelGateway', () => {
     const inner = new ScriptedAccountLevelGateway();
     const gateway = new CircuitBreakingAccountLevelGateway(inner, breaker);
     inner.answer = 'refuse';
-    for (let i = 0; i < 5; i += 1) expect(await outcome(gateway.setDigitalLevel(change))).to.be.instanceOf(EsbDa21Failed);
+    for (let i = 0; i < 5; i += 1) expect(await outcome(gateway.setDigitalLevel(change))).to.be.instanceOf(AccountLevelGatewayFailed);
     expect(breaker.state).to.equal('closed');
     const unreachable = new CircuitBreakingAccountLevelGateway(
-      { setDigitalLevel: () => Promise.reject(new EsbDa21Failed('ESB unreachable', { esbDown: true })) },
+      { setDigitalLevel: () => Promise.reject(new AccountLevelGatewayFailed('ESB unreachable', { esbDown: true })) },
       breaker,
     );
     for (let i = 0; i < 3; i += 1) await outcome(unreachable.setDigitalLevel(change));

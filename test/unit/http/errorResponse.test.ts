@@ -1,16 +1,16 @@
 import { expect } from 'chai';
 import { toErrorReply, UPSTREAM_FAILURE_MESSAGE } from '../../../adapters/http/errorResponse.js';
 import { DatabaseUnavailable } from '../../../core/shared/DatabaseUnavailable.js';
-import { EsbDa21Failed, EsbTimeout, EsbUnavailable } from '../../../core/upgrade-account/errors.js';
+import { AccountLevelGatewayFailed, AccountLevelGatewayTimedOut, AccountLevelGatewayUnavailable } from '../../../core/upgrade-account/errors.js';
 
 describe('toErrorReply', () => {
   it("answers an upstream failure with the fixed 502 message, never the upstream's text, and asks for a log line", () => {
-    const reply = toErrorReply(new EsbDa21Failed('RtrnCode 400 (ACCT 12345678 LOCKED)'));
+    const reply = toErrorReply(new AccountLevelGatewayFailed('RtrnCode 400 (ACCT 12345678 LOCKED)'));
     expect(reply).to.deep.equal({ status: 502, code: 'ESB_DA21_FAILED', message: UPSTREAM_FAILURE_MESSAGE, unexpected: true });
   });
 
   it('keeps the timeout answer as it is (our own words, no upstream text)', () => {
-    expect(toErrorReply(new EsbTimeout(5000))).to.deep.equal({ status: 504, code: 'ESB_TIMEOUT', message: 'ESB DA21 did not answer within 5000 ms', unexpected: false });
+    expect(toErrorReply(new AccountLevelGatewayTimedOut(5000))).to.deep.equal({ status: 504, code: 'ESB_TIMEOUT', message: 'ESB DA21 did not answer within 5000 ms', unexpected: false });
   });
 
   it('answers the database being down with 503 SERVICE_UNAVAILABLE from the kind table, and asks for a log line', () => {
@@ -19,7 +19,7 @@ describe('toErrorReply', () => {
   });
 
   it('answers an open ESB circuit with 503 and no log line (the breaker logged its opening)', () => {
-    expect(toErrorReply(new EsbUnavailable())).to.include({ status: 503, code: 'ESB_UNAVAILABLE', unexpected: false });
+    expect(toErrorReply(new AccountLevelGatewayUnavailable())).to.include({ status: 503, code: 'ESB_UNAVAILABLE', unexpected: false });
   });
 
   it('answers a raw driver error as an internal error: persistence alone decides what is an outage', () => {

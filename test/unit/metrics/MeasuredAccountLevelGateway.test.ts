@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { Registry } from 'prom-client';
 import { EsbMetrics } from '../../../adapters/metrics/EsbMetrics.js';
 import { MeasuredAccountLevelGateway } from '../../../adapters/metrics/MeasuredAccountLevelGateway.js';
-import { EsbDa21Failed, EsbTimeout } from '../../../core/upgrade-account/errors.js';
+import { AccountLevelGatewayFailed, AccountLevelGatewayTimedOut } from '../../../core/upgrade-account/errors.js';
 import type { AccountLevelGateway, DigitalLevelChange } from '../../../core/upgrade-account/ports.js';
 import { parsePrometheusText, sampleValue } from '../../support/prometheusText.js';
 
@@ -38,8 +38,8 @@ describe('MeasuredAccountLevelGateway', () => {
   });
 
   it('rethrows the very error and counts it by code, a timeout apart from a failure', async () => {
-    const refused = new EsbDa21Failed('RtrnCode 400');
-    const timeout = new EsbTimeout(5000);
+    const refused = new AccountLevelGatewayFailed('RtrnCode 400');
+    const timeout = new AccountLevelGatewayTimedOut(5000);
     const gateway = new MeasuredAccountLevelGateway(new ScriptedGateway([refused, timeout, new Error('bug')]), new EsbMetrics(registry));
     for (const expected of [refused, timeout]) {
       const error = await gateway.setDigitalLevel(change).then(() => undefined, (caught: unknown) => caught);

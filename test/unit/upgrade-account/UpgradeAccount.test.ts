@@ -3,9 +3,9 @@ import type { EddaStatus } from '../../../core/upgrade-account/EddaStatus.js';
 import {
   CustomerInfoNotFound,
   EddaNotVerified,
-  EsbDa21Failed,
-  EsbTimeout,
-  EsbUnavailable,
+  AccountLevelGatewayFailed,
+  AccountLevelGatewayTimedOut,
+  AccountLevelGatewayUnavailable,
   UpgradeAlreadyDecided,
   UpgradeInProgress,
 } from '../../../core/upgrade-account/errors.js';
@@ -127,8 +127,8 @@ describe('UpgradeAccount', () => {
   });
 
   for (const [answer, errorClass] of [
-    ['refuse', EsbDa21Failed],
-    ['timeout', EsbTimeout],
+    ['refuse', AccountLevelGatewayFailed],
+    ['timeout', AccountLevelGatewayTimedOut],
   ] as const) {
     it(`leaves status and level unchanged when DA21 answers ${answer}, and audits the failed attempt`, async () => {
       const { useCase, gateway, members, checks, reviews } = world();
@@ -239,8 +239,8 @@ describe('UpgradeAccount', () => {
     const { useCase, gateway, checks, members, reviews } = world();
     gateway.answer = 'unavailable';
     const error = await rejectionOf(useCase.execute({ memberId: 'M1', isPass: true }, context));
-    expect(error).to.be.instanceOf(EsbUnavailable);
-    expect((error as EsbUnavailable).code).to.equal('ESB_UNAVAILABLE');
+    expect(error).to.be.instanceOf(AccountLevelGatewayUnavailable);
+    expect((error as AccountLevelGatewayUnavailable).code).to.equal('ESB_UNAVAILABLE');
     expect(checks.currentOf('M1')).to.include({ status: 'EDDASuccess', decidingUntil: null });
     expect((await members.findById('M1'))?.digitalLevel).to.equal('2B');
     expect(reviews.reviews.map((review) => review.outcome)).to.deep.equal(['ESB_UNAVAILABLE']);
