@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { inject, injectable, multiInject, optional } from 'inversify';
-import { schedule, validate, type ScheduledTask } from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
 import { Clock } from '../../core/shared/Clock.js';
 import { OutboxHandler, type DeliveryResult } from '../../core/shared/OutboxHandler.js';
 import { OutboxStore, type AttemptRecord, type ClaimedMessage } from '../../core/shared/OutboxStore.js';
@@ -12,6 +12,7 @@ import { Logger } from '../logging/Logger.js';
 import { backoffDelay } from './backoffDelay.js';
 import { OutboxMetrics } from './OutboxMetrics.js';
 import { OutboxSettings } from './OutboxSettings.js';
+import { scheduleCron } from './scheduleCron.js';
 
 /** Source of jitter; tests may bind a fixed one. */
 export type OutboxRandom = () => number;
@@ -60,20 +61,10 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
   }
 
   async start(): Promise<void> {
-    if (!validate(this.settings.schedule)) throw new Error(`outbox.schedule: invalid cron expression "${this.settings.schedule}"`);
+    const task = scheduleCron({ setting: 'outbox.schedule', expression: this.settings.schedule, name: `outbox-${this.owner}`, label: 'outbox', tick: () => this.wake() }, this.logger);
     this.detached = AsyncLocalStorage.snapshot();
     this.running = true;
-    this.task = schedule(this.settings.schedule, () => this.wake(), {
-      name: `outbox-${this.owner}`,
-      noOverlap: true,
-      suppressMissedWarning: true,
-      logger: {
-        info: () => undefined,
-        debug: () => undefined,
-        warn: (message) => this.logger.warn({ cron: message }, 'outbox cron'),
-        error: (message) => this.logger.error({ cron: String(message) }, 'outbox cron'),
-      },
-    });
+    this.task = task;
     this.logger.info({ owner: this.owner, topics: [...this.handlers.keys()] }, 'outbox worker started');
     this.wake();
   }

@@ -1,11 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { inject, injectable, multiInject, optional } from 'inversify';
-import { schedule, validate, type ScheduledTask } from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
 import { Clock } from '../../core/shared/Clock.js';
 import { RetentionPurger } from '../../core/shared/RetentionPurger.js';
 import type { LifecycleHook } from '../lifecycle/LifecycleHook.js';
 import { Logger } from '../logging/Logger.js';
 import { OutboxSettings } from './OutboxSettings.js';
+import { scheduleCron } from './scheduleCron.js';
 
 const DAY_MS = 86_400_000;
 
@@ -30,19 +31,8 @@ export class RetentionJob implements LifecycleHook {
   ) {}
 
   async start(): Promise<void> {
-    if (!validate(this.settings.purgeSchedule)) throw new Error(`outbox.purgeSchedule: invalid cron expression "${this.settings.purgeSchedule}"`);
     this.stopping = false;
-    this.task = schedule(this.settings.purgeSchedule, () => this.runOnce(), {
-      name: 'retention',
-      noOverlap: true,
-      suppressMissedWarning: true,
-      logger: {
-        info: () => undefined,
-        debug: () => undefined,
-        warn: (message) => this.logger.warn({ cron: message }, 'retention cron'),
-        error: (message) => this.logger.error({ cron: String(message) }, 'retention cron'),
-      },
-    });
+    this.task = scheduleCron({ setting: 'outbox.purgeSchedule', expression: this.settings.purgeSchedule, name: 'retention', label: 'retention', tick: () => this.runOnce() }, this.logger);
   }
 
   /** Lets the batch in progress finish, then stops. */
