@@ -5,6 +5,7 @@ import { CircuitBreaker } from '../CircuitBreaker.js';
 import { EsbSettings } from '../EsbSettings.js';
 import { CircuitBreakingAccountLevelGateway } from './CircuitBreakingAccountLevelGateway.js';
 import { Da21CircuitBreaker } from './Da21CircuitBreaker.js';
+import { Da21CircuitObserver } from './Da21CircuitObserver.js';
 import { HttpDa21Gateway } from './HttpDa21Gateway.js';
 
 /**
@@ -19,10 +20,13 @@ export function httpDa21GatewayModule(settings: EsbSettings): ContainerModule {
       .toDynamicValue((context) => {
         const breaker = new CircuitBreaker(settings.circuitBreaker, context.get<Clock>(Clock));
         const logger = context.get<Logger>(Logger);
+        const observers = context.getAll<Da21CircuitObserver>(Da21CircuitObserver, { optional: true });
+        for (const observer of observers) observer.circuitChanged(breaker.state, undefined);
         breaker.onTransition((from, to) => {
           const line = { msg: 'esb circuit breaker state changed', transaction: 'DA21', from, to };
           if (to === 'open') logger.warn(line);
           else logger.info(line);
+          for (const observer of observers) observer.circuitChanged(to, from);
         });
         return breaker;
       })
