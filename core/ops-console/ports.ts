@@ -1,10 +1,9 @@
 import type { OutboxPayload } from '../shared/Outbox.js';
-
-export type OutboxMessageStatus = 'PENDING' | 'DONE' | 'FAILED';
+import type { OutboxStatus } from '../shared/OutboxStore.js';
 
 /** Which messages an operator means; absent conditions do not filter. */
 export interface OutboxMessageFilter {
-  readonly status?: OutboxMessageStatus;
+  readonly status?: OutboxStatus;
   readonly topic?: string;
   /** The partition key (for Money+ callbacks, the uid). */
   readonly partitionKey?: string;
@@ -20,7 +19,7 @@ export interface OutboxMessageView {
   readonly id: string;
   readonly topic: string;
   readonly partitionKey: string;
-  readonly status: OutboxMessageStatus;
+  readonly status: OutboxStatus;
   readonly attempts: number;
   readonly nextAttemptAt: Date;
   readonly lastError: string | null;
@@ -44,7 +43,7 @@ export interface OutboxAttemptView {
 }
 
 export interface OutboxStatusCount {
-  readonly status: OutboxMessageStatus;
+  readonly status: OutboxStatus;
   readonly topic: string;
   readonly count: number;
 }

@@ -1,11 +1,11 @@
 import { inject, injectable } from 'inversify';
-import type { OutboxMessageStatus } from '../../../core/ops-console/ports.js';
+import type { OutboxStatus } from '../../../core/shared/OutboxStore.js';
 import { SearchOutboxMessages } from '../../../core/ops-console/SearchOutboxMessages.js';
 import type { JsonEndpoint } from '../JsonEndpoint.js';
 import { messageFilterOf, messageFilterProperties, messageSummary, messageSummarySchema, opsIdSchema, outboxStatusSchema, type MessageFilterInput } from './opsConsoleSchemas.js';
 
 interface SearchInput extends MessageFilterInput {
-  readonly status?: OutboxMessageStatus;
+  readonly status?: OutboxStatus;
   readonly limit?: number;
   readonly cursor?: string;
 }

@@ -5,11 +5,11 @@ import type {
   OutboxAttemptView,
   OutboxConsoleStore,
   OutboxMessageFilter,
-  OutboxMessageStatus,
   OutboxMessageView,
   OutboxMessageWithPayload,
   OutboxStatusCount,
 } from '../../../core/ops-console/ports.js';
+import type { OutboxStatus } from '../../../core/shared/OutboxStore.js';
 import { Database } from '../Database.js';
 import { defineOutboxModels } from './outboxModels.js';
 import { outboxFilterWhere } from './outboxFilterWhere.js';
@@ -46,7 +46,7 @@ export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
   }
 
   async countsByStatusAndTopic(): Promise<OutboxStatusCount[]> {
-    const rows = await this.database.sequelize.query<{ status: OutboxMessageStatus; topic: string; n: number | string }>(
+    const rows = await this.database.sequelize.query<{ status: OutboxStatus; topic: string; n: number | string }>(
       'SELECT status, topic, COUNT(*) AS n FROM outbox_messages GROUP BY status, topic ORDER BY status, topic',
       { type: QueryTypes.SELECT },
     );
