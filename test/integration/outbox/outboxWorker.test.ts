@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import sinon from 'sinon';
 import { OutboxWorker } from '../../../adapters/scheduler/OutboxWorker.js';
 import type { OutboxHandler } from '../../../core/shared/OutboxHandler.js';
 import { ManualClock } from '../../support/outbox/ManualClock.js';
@@ -94,9 +95,15 @@ for (const kind of DATABASE_KINDS) {
     it('delivers a backlog through the cron schedule when nothing wakes the worker', async () => {
       await build([handler], { schedule: '*/1 * * * * *' });
       const id = await enqueue('u1');
-      // Started after the commit, so no wake-up: only the cron tick (or the start-up look) finds it.
+      // The message is not yet due when the worker starts, so its start-up pass cannot deliver it.
+      clock.advance(-60_000);
+      const claims = sinon.spy(rig.store, 'claim');
       await rig.worker.start();
+      expect(await claims.firstCall.returnValue).to.deep.equal([]);
+      // Due now, and nothing wakes the worker: only a cron tick can claim it.
+      clock.advance(60_000);
       await waitFor(() => handler.ids().includes(id), 4000);
+      expect(claims.callCount).to.be.greaterThan(1);
     });
 
     it('after failed attempt n waits backoffMs[n-1] with jitter, records the error text, and holds the message until then', async () => {
