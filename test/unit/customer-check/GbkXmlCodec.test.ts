@@ -9,21 +9,14 @@ import { encodeGbkXmlText } from '../../../adapters/codec/customer-check/gbkWith
 import { readXmlDocument, writeXmlDocument } from '../../../adapters/codec/customer-check/xmlDocument.js';
 import { projectRoot } from '../../../config/projectRoot.js';
 import { BillingParameterInvalid } from '../../../core/customer-check/errors.js';
+import { thrownBy } from '../../support/thrownBy.js';
 
 const codec = new GbkXmlCodec();
 const fixture = (name: string) => readFileSync(join(projectRoot, 'test', 'fixtures', 'customer-check', name));
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 const hex = (text: string) => Buffer.from(text.replace(/\s/g, ''), 'hex');
 
-function refusal(action: () => unknown): BillingParameterInvalid {
-  try {
-    action();
-  } catch (error) {
-    expect(error).to.be.instanceOf(BillingParameterInvalid);
-    return error as BillingParameterInvalid;
-  }
-  throw new Error('expected EPARAM1');
-}
+const refusal = (action: () => unknown) => thrownBy(action, BillingParameterInvalid);
 
 /** Every character of GBK proper, taken from Node's own (ICU) decoder, not from our encoder. */
 function gbkRepertoire(): string[] {

@@ -19,6 +19,7 @@ import {
   InMemoryReviews,
   ScriptedAccountLevelGateway,
 } from '../../support/InMemoryUpgradeAccountPorts.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 const context = { requestId: 'req-1', consumer: 'ivr' };
 const CLAIM_MS = 10_000;
@@ -35,15 +36,6 @@ function world(status: EddaStatus | null = 'EDDASuccess') {
   /** The same database seen by another instance of the service (its own in-process state). */
   const otherInstance = () => new UpgradeAccount(unitOfWork, members, checks, reviews, gateway, clock, '1A', CLAIM_MS);
   return { members, checks, reviews, gateway, unitOfWork, useCase, clock, otherInstance };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('UpgradeAccount', () => {

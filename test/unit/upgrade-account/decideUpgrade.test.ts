@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { decideUpgrade, esbTransactionIdFor } from '../../../core/upgrade-account/decideUpgrade.js';
 import { EddaNotVerified, UpgradeAlreadyDecided, UpgradeInProgress } from '../../../core/upgrade-account/errors.js';
 import type { EddaCheck } from '../../../core/upgrade-account/ports.js';
+import { thrownBy } from '../../support/thrownBy.js';
 
 const NOW = new Date('2026-12-05T08:00:00.000Z');
 const CLAIM_MS = 3500;
@@ -14,15 +15,6 @@ const check = (overrides: Partial<EddaCheck> = {}): EddaCheck => ({
   esbTransactionId: null,
   ...overrides,
 });
-
-function thrownBy(decide: () => unknown): unknown {
-  try {
-    decide();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('decideUpgrade (claim → call → record)', () => {
   it('claims a verified check for a pass, expiring claimMs after now, with the TransactionID derived from the check', () => {
