@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { OutboxWorker } from '../../../adapters/scheduler/OutboxWorker.js';
 import type { OutboxHandler } from '../../../core/shared/OutboxHandler.js';
-import { ManualClock } from '../../support/outbox/ManualClock.js';
+import { ManualClock } from '../../support/ManualClock.js';
 import { buildOutboxRig, type OutboxRig } from '../../support/outbox/outboxTestRig.js';
 import { RecordingOutboxHandler } from '../../support/outbox/RecordingOutboxHandler.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
@@ -34,7 +34,7 @@ for (const kind of DATABASE_KINDS) {
 
     beforeEach(async () => {
       testDatabase = await createTestDatabase(kind);
-      clock = new ManualClock();
+      clock = new ManualClock(new Date('2026-11-23T09:00:00.250Z'));
       handler = new RecordingOutboxHandler('test.topic', 3);
     });
 

@@ -6,7 +6,7 @@ import { RetryFailedOutboxMessages } from '../../../core/ops-console/RetryFailed
 import { RetryOutboxMessage } from '../../../core/ops-console/RetryOutboxMessage.js';
 import { SearchOutboxMessages } from '../../../core/ops-console/SearchOutboxMessages.js';
 import { ViewOutboxMessage } from '../../../core/ops-console/ViewOutboxMessage.js';
-import { FixedClock } from '../../support/FixedClock.js';
+import { ManualClock } from '../../support/ManualClock.js';
 import { InMemoryOutboxConsoleStore } from '../../support/InMemoryOutboxConsoleStore.js';
 import { rejectionOf } from '../../support/rejectionOf.js';
 
@@ -14,7 +14,7 @@ const NOW = new Date('2026-12-05T12:00:30Z');
 
 describe('ops console use cases', () => {
   let store: InMemoryOutboxConsoleStore;
-  const clock = new FixedClock(NOW);
+  const clock = new ManualClock(NOW);
 
   beforeEach(() => {
     store = new InMemoryOutboxConsoleStore();
