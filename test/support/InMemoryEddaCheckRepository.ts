@@ -1,13 +1,14 @@
 import type { EddaStatus } from '../../core/upgrade-account/EddaStatus.js';
 import type { DecisionClaim, EddaCheck, EddaCheckRepository, EddaStatusChange } from '../../core/upgrade-account/ports.js';
 import type { Snapshotting } from './InMemoryUnitOfWork.js';
+import { anEddaCheck } from './MemberMother.js';
 
 export class InMemoryEddaCheckRepository implements EddaCheckRepository, Snapshotting {
   checks: EddaCheck[] = [];
   history: { checkId: number; from: EddaStatus; change: EddaStatusChange }[] = [];
 
   add(memberId: string, status: EddaStatus): EddaCheck {
-    const check = { id: this.checks.length + 1, memberId, status, decidingUntil: null, esbTransactionId: null };
+    const check = anEddaCheck({ id: this.checks.length + 1, memberId, status });
     this.checks.push(check);
     return check;
   }

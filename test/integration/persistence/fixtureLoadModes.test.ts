@@ -14,8 +14,9 @@ import { persistenceModule } from '../../../adapters/persistence/persistenceModu
 import { upgradeAccountPersistenceModule } from '../../../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
 import { anApplication } from '../../support/ApplicationMother.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
+import { aMemberFixture } from '../../support/MemberMother.js';
 
-const member = (memberId: string, name = '王小明') => ({ memberId, name, accountId: `ACC-${memberId}`, digitalLevel: '2B', eddaStatus: 'EDDASuccess' });
+const member = (memberId: string, name?: string) => aMemberFixture({ memberId, ...(name && { name }) });
 const customer = (billKey: string, customerAddress = '北京市朝阳区建国路88号', payments = [{ payDate: '20231015', amount: 15000 }]) => ({
   companyId: '654321',
   billKey,

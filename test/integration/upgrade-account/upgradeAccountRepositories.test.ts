@@ -11,17 +11,10 @@ import { upgradeAccountPersistenceModule } from '../../../adapters/persistence/u
 import { UnitOfWork } from '../../../core/shared/UnitOfWork.js';
 import { EddaCheckRepository, MemberRepository, UpgradeReviewRepository } from '../../../core/upgrade-account/ports.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
+import { aMemberFixture } from '../../support/MemberMother.js';
+import type { EddaStatus } from '../../../core/upgrade-account/EddaStatus.js';
 
-const member = (memberId: string, eddaStatus = 'EDDASuccess') => ({
-  memberId,
-  idno: 'A123456789',
-  phone: '0912345678',
-  name: '王小明',
-  accountId: `ACC-${memberId}`,
-  prodName: 'AC.DIGITAL.SAV',
-  digitalLevel: '2B',
-  eddaStatus,
-});
+const member = (memberId: string, eddaStatus: EddaStatus = 'EDDASuccess') => aMemberFixture({ memberId, eddaStatus });
 
 for (const kind of DATABASE_KINDS) {
   describe(`UpgradeAccount repositories on ${kind}`, () => {

@@ -18,12 +18,13 @@ import { InMemoryMemberRepository } from '../../support/InMemoryMemberRepository
 import { InMemoryUpgradeReviewRepository } from '../../support/InMemoryUpgradeReviewRepository.js';
 import { InMemoryAccountLevelGateway } from '../../support/InMemoryAccountLevelGateway.js';
 import { rejectionOf } from '../../support/rejectionOf.js';
+import { aMember } from '../../support/MemberMother.js';
 
 const context = { requestId: 'req-1', consumer: 'ivr' };
 const CLAIM_MS = 10_000;
 
 function world(status: EddaStatus | null = 'EDDASuccess') {
-  const members = new InMemoryMemberRepository().add({ memberId: 'M1', accountId: 'AA19337Z8L29', prodName: 'AC.DIGITAL.SAV', digitalLevel: '2B' });
+  const members = new InMemoryMemberRepository().add(aMember());
   const checks = new InMemoryEddaCheckRepository();
   if (status) checks.add('M1', status);
   const reviews = new InMemoryUpgradeReviewRepository();

@@ -3,18 +3,12 @@ import { decideUpgrade, esbTransactionIdFor } from '../../../core/upgrade-accoun
 import { EddaNotVerified, UpgradeAlreadyDecided, UpgradeInProgress } from '../../../core/upgrade-account/errors.js';
 import type { EddaCheck } from '../../../core/upgrade-account/ports.js';
 import { thrownBy } from '../../support/thrownBy.js';
+import { anEddaCheck } from '../../support/MemberMother.js';
 
 const NOW = new Date('2026-12-05T08:00:00.000Z');
 const CLAIM_MS = 3500;
 const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
-const check = (overrides: Partial<EddaCheck> = {}): EddaCheck => ({
-  id: 42,
-  memberId: 'M1',
-  status: 'EDDASuccess',
-  decidingUntil: null,
-  esbTransactionId: null,
-  ...overrides,
-});
+const check = (overrides: Partial<EddaCheck> = {}) => anEddaCheck({ id: 42, ...overrides });
 
 describe('decideUpgrade (claim → call → record)', () => {
   it('claims a verified check for a pass, expiring claimMs after now, with the TransactionID derived from the check', () => {
