@@ -1,38 +1,35 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { Container } from 'inversify';
-import { Database } from '../../../adapters/persistence/Database.js';
+import type { Container } from 'inversify';
+import type { Database } from '../../../adapters/persistence/Database.js';
 import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
 import { InvalidFixture } from '../../../adapters/persistence/fixtures/InvalidFixture.js';
 import { migrate, migrateDownAll } from '../../../adapters/persistence/migrate.js';
-import { persistenceModule } from '../../../adapters/persistence/persistenceModule.js';
 import { defineUpgradeAccountModels } from '../../../adapters/persistence/upgrade-account/upgradeAccountModels.js';
 import { upgradeAccountPersistenceModule } from '../../../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
 import { UnitOfWork } from '../../../core/shared/UnitOfWork.js';
 import { EddaCheckRepository, MemberRepository, UpgradeReviewRepository } from '../../../core/upgrade-account/ports.js';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
+import { DATABASE_KINDS } from '../../support/testDatabases.js';
 import { aMemberFixture } from '../../support/MemberMother.js';
 import type { EddaStatus } from '../../../core/upgrade-account/EddaStatus.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/migratedDatabase.js';
 
 const member = (memberId: string, eddaStatus: EddaStatus = 'EDDASuccess') => aMemberFixture({ memberId, eddaStatus });
 
 for (const kind of DATABASE_KINDS) {
   describe(`UpgradeAccount repositories on ${kind}`, () => {
-    let testDatabase: TestDatabase;
+    let scratch: MigratedDatabase;
     let database: Database;
     let container: Container;
 
     beforeEach(async () => {
-      testDatabase = await createTestDatabase(kind);
-      database = new Database({ url: testDatabase.url, poolMax: 5 });
-      await migrate(database);
-      container = new Container({ defaultScope: 'Singleton' });
-      container.load(persistenceModule(database), upgradeAccountPersistenceModule);
+      scratch = await createMigratedDatabase(kind);
+      database = scratch.database;
+      container = scratch.container(upgradeAccountPersistenceModule);
     });
 
     afterEach(async () => {
-      await database.close();
-      await testDatabase.drop();
+      await scratch.close();
     });
 
     it('loads members with their current EDDA check and reads them back', async () => {
