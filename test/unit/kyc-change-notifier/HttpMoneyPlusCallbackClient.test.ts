@@ -9,6 +9,7 @@ import { SimulatedMoneyPlusCallbackClient } from '../../../plugins/money-plus-si
 import { FakeMoneyPlusServer } from '../../support/FakeMoneyPlusServer.js';
 import { ManualClock } from '../../support/ManualClock.js';
 import { verifyStandardWebhook } from '../../support/StandardWebhooksVerifier.js';
+import { statusCallbackData } from '../../support/statusCallbackData.js';
 
 const SECRET = 'whsec_dGVzdC1tb25leXBsdXMtY2FsbGJhY2sta2V5LTAx';
 
@@ -16,16 +17,7 @@ const statusPayload: MoneyPlusCallbackPayload = {
   bizId: 'MPLUS',
   uid: '12345',
   event: 'KYC_STATUS_CHANGED',
-  data: {
-    spay_kyc_client_status: 3,
-    spay_kyc_level: 300,
-    is_meet_business: true,
-    spay_reject_reason: '',
-    spay_reject_reason_key: '',
-    spay_delete_reason: '',
-    spay_delete_reason_key: '',
-    change_status_time: 1666755263,
-  },
+  data: statusCallbackData(),
 };
 
 function delivery(attempt = 1, payload: MoneyPlusCallbackPayload = statusPayload): OutboxDelivery {
