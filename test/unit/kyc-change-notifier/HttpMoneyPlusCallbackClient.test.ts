@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { expect } from 'chai';
 import { ConfiguredMoneyPlusPartners } from '../../../adapters/money-plus/kyc-change-notifier/ConfiguredMoneyPlusPartners.js';
 import { HttpMoneyPlusCallbackClient } from '../../../adapters/money-plus/kyc-change-notifier/HttpMoneyPlusCallbackClient.js';
@@ -7,6 +6,7 @@ import type { MoneyPlusCallbackPayload } from '../../../core/kyc-change-notifier
 import type { OutboxDelivery } from '../../../core/shared/OutboxHandler.js';
 import { SimulatedMoneyPlusCallbackClient } from '../../../plugins/money-plus-simulator/SimulatedMoneyPlusCallbackClient.js';
 import { FakeMoneyPlusServer } from '../../support/FakeMoneyPlusServer.js';
+import { freePort } from '../../support/freePort.js';
 import { ManualClock } from '../../support/ManualClock.js';
 import { verifyStandardWebhook } from '../../support/StandardWebhooksVerifier.js';
 import { statusCallbackData } from '../../support/statusCallbackData.js';
@@ -137,12 +137,7 @@ describe('HttpMoneyPlusCallbackClient against a fake Money+ over real HTTP', () 
   });
 
   it('reports a failed attempt when the connection is refused', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
-      });
-    });
+    const port = await freePort();
     expect(await clientFor(`http://127.0.0.1:${port}/callback`).deliver(delivery())).to.deep.equal({ ok: false, error: 'connection refused' });
   });
 
