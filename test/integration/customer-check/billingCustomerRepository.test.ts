@@ -10,6 +10,7 @@ import { BillingCustomerRepository } from '../../../core/customer-check/ports.js
 import { aBillingCustomer } from '../../support/customerCheckMothers.js';
 import { DATABASE_KINDS } from '../../support/testDatabases.js';
 import { createMigratedDatabase, type MigratedDatabase } from '../../support/migratedDatabase.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 /** The seed's customer as a fixture item: a name GBK cannot hold, an ID number, and a payment past 2^32 fen. */
 const customer = (overrides: Record<string, unknown> = {}) => ({
@@ -103,14 +104,8 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it('refuses a fixture with a malformed date, writing nothing', async () => {
-      let error: unknown;
-      try {
-        await container.get(FixtureLoader).load({ billingCustomers: [customer({ billKey: 'OK' }), customer({ registerDate: '2020-01-01' })] });
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).to.be.instanceOf(InvalidFixture);
-      expect((error as Error).message).to.contain('billingCustomers[1]/registerDate');
+      const error = await rejectionOf(container.get(FixtureLoader).load({ billingCustomers: [customer({ billKey: 'OK' }), customer({ registerDate: '2020-01-01' })] }), InvalidFixture);
+      expect(error.message).to.contain('billingCustomers[1]/registerDate');
       expect(await repository.findProfile({ queryType: '0', companyId: '654321', billKey: 'OK' })).to.equal(null);
     });
 

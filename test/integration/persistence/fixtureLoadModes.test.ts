@@ -13,6 +13,7 @@ import { anApplication } from '../../support/ApplicationMother.js';
 import { DATABASE_KINDS } from '../../support/testDatabases.js';
 import { aMemberFixture } from '../../support/MemberMother.js';
 import { createMigratedDatabase, type MigratedDatabase } from '../../support/migratedDatabase.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 const member = (memberId: string, name?: string) => aMemberFixture({ memberId, ...(name && { name }) });
 const customer = (billKey: string, customerAddress = '北京市朝阳区建国路88号', payments = [{ payDate: '20231015', amount: 15000 }]) => ({
@@ -48,15 +49,7 @@ for (const kind of DATABASE_KINDS) {
 
     const rows = (sql: string) => database.sequelize.query<Record<string, unknown>>(sql, { type: QueryTypes.SELECT });
     const count = async (table: string) => Number((await rows(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);
-    async function failure(fixture: object, mode?: LoadMode): Promise<string> {
-      try {
-        await loader.load(fixture, mode);
-      } catch (error) {
-        expect(error).to.be.instanceOf(InvalidFixture);
-        return (error as Error).message;
-      }
-      throw new Error('expected the load to be refused');
-    }
+    const failure = async (fixture: object, mode?: LoadMode) => (await rejectionOf(loader.load(fixture, mode), InvalidFixture)).message;
 
     const cases = [
       { section: 'members', stored: member('M1'), fresh: member('M2'), named: 'memberId M1', table: 'members' },

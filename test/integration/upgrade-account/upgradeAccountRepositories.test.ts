@@ -13,6 +13,7 @@ import { DATABASE_KINDS } from '../../support/testDatabases.js';
 import { aMemberFixture } from '../../support/MemberMother.js';
 import type { EddaStatus } from '../../../core/upgrade-account/EddaStatus.js';
 import { createMigratedDatabase, type MigratedDatabase } from '../../support/migratedDatabase.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 const member = (memberId: string, eddaStatus: EddaStatus = 'EDDASuccess') => aMemberFixture({ memberId, eddaStatus });
 
@@ -44,25 +45,14 @@ for (const kind of DATABASE_KINDS) {
 
     it('refuses a whole fixture file when one item is invalid, writing nothing', async () => {
       const loader = container.get(FixtureLoader);
-      let error: unknown;
-      try {
-        await loader.load({ members: [member('M1'), { ...member('M2'), eddaStatus: 'Bogus' }] });
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).to.be.instanceOf(InvalidFixture);
-      expect((error as Error).message).to.contain('members[1]/eddaStatus');
+      const error = await rejectionOf(loader.load({ members: [member('M1'), { ...member('M2'), eddaStatus: 'Bogus' }] }), InvalidFixture);
+      expect(error.message).to.contain('members[1]/eddaStatus');
       expect(await container.get<MemberRepository>(MemberRepository).findById('M1')).to.equal(null);
     });
 
     it('refuses unknown fixture keys', async () => {
-      let error: unknown;
-      try {
-        await container.get(FixtureLoader).load({ memberz: [] });
-      } catch (caught) {
-        error = caught;
-      }
-      expect((error as Error).message).to.contain('unknown fixture key "memberz"');
+      const error = await rejectionOf(container.get(FixtureLoader).load({ memberz: [] }));
+      expect(error.message).to.contain('unknown fixture key "memberz"');
     });
 
     it('changes a status with a history row, and records reviews, in one unit of work', async () => {
@@ -89,18 +79,15 @@ for (const kind of DATABASE_KINDS) {
       await container.get(FixtureLoader).load({ members: [member('M1')] });
       const checks = container.get<EddaCheckRepository>(EddaCheckRepository);
       const members = container.get<MemberRepository>(MemberRepository);
-      let error: unknown;
-      try {
-        await container.get<UnitOfWork>(UnitOfWork).run(async () => {
+      const error = await rejectionOf(
+        container.get<UnitOfWork>(UnitOfWork).run(async () => {
           const check = await checks.lockCurrentForMember('M1');
           await members.setDigitalLevel('M1', '1A');
           await checks.changeStatus(check!, { to: 'CustomerSuccess', at: new Date(), requestId: 'r' });
           throw new Error('DA21 failed');
-        });
-      } catch (caught) {
-        error = caught;
-      }
-      expect((error as Error).message).to.equal('DA21 failed');
+        }),
+      );
+      expect(error.message).to.equal('DA21 failed');
       expect((await members.findById('M1'))?.digitalLevel).to.equal('2B');
       const check = await container.get<UnitOfWork>(UnitOfWork).run(() => checks.lockCurrentForMember('M1'));
       expect(check?.status).to.equal('EDDASuccess');

@@ -6,6 +6,7 @@ import type { NewOutboxMessage, Outbox } from '../../../core/shared/Outbox.js';
 import { aProfile, kycEvents, SITI_INFO } from '../../support/KycProfileMother.js';
 import { context, kycWorld } from './kycWorld.js';
 import { statusCallbackData } from '../../support/statusCallbackData.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 const UID = '12345';
 const subscribed: [string, string][] = [[UID, 'MPLUS']];
@@ -380,13 +381,8 @@ describe('KycChangeNotifier', () => {
         },
       };
       const world = kycWorld({ profiles: [aProfile(UID).pending(300).build()], subscribed, outbox: failing });
-      let error: unknown;
-      try {
-        await world.notifier.execute(kycEvents.status(UID, approvedEkyc, 1666755263, 'evt-rollback'), context);
-      } catch (caught) {
-        error = caught;
-      }
-      expect((error as Error)?.message).to.equal('outbox down');
+      const error = await rejectionOf(world.notifier.execute(kycEvents.status(UID, approvedEkyc, 1666755263, 'evt-rollback'), context));
+      expect(error.message).to.equal('outbox down');
       expect(world.profiles.profiles.get(UID)?.status?.clientStatus).to.equal(2);
       expect(world.history.entries).to.deep.equal([]);
       expect(await world.processed.find('evt-rollback')).to.equal(null);
