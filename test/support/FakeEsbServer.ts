@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bodyOf, LoopbackHttpServer } from './LoopbackHttpServer.js';
 
 /** How the fake core bank answers the next DA21 calls. */
 export type EsbBehaviour =
@@ -18,33 +18,23 @@ export class FakeEsbServer {
   behaviour: EsbBehaviour = { kind: 'success' };
   /** Milliseconds to wait before answering (to widen race windows). */
   delayMs = 0;
-  private readonly server: Server;
-  private readonly hanging = new Set<ServerResponse>();
-
-  constructor() {
-    this.server = createServer((request, response) => void this.answer(request, response));
-  }
+  private readonly http = new LoopbackHttpServer((request, response) => this.answer(request, response));
 
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/esb`;
+    return `http://127.0.0.1:${await this.http.start()}/esb`;
   }
 
-  async stop(): Promise<void> {
-    for (const response of this.hanging) response.destroy();
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  stop(): Promise<void> {
+    return this.http.stop();
   }
 
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+    const body = JSON.parse((await bodyOf(request)).toString('utf8')) as Record<string, unknown>;
     this.requests.push(body);
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const behaviour = this.behaviour;
     if (behaviour.kind === 'hang') {
-      this.hanging.add(response);
+      this.http.hold(response);
       return;
     }
     if (behaviour.kind === 'garbage') {

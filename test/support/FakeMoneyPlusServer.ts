@@ -1,5 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { bodyOf, LoopbackHttpServer } from './LoopbackHttpServer.js';
 
 /** How the fake Money+ answers one callback. */
 export type MoneyPlusBehaviour =
@@ -24,17 +24,11 @@ export class FakeMoneyPlusServer {
   readonly received: ReceivedCallback[] = [];
   behaviour: MoneyPlusBehaviour = { kind: 'success' };
   script: MoneyPlusBehaviour[] = [];
-  private readonly server: Server;
-  private readonly hanging = new Set<ServerResponse>();
+  private readonly http = new LoopbackHttpServer((request, response) => this.answer(request, response));
   private port = 0;
 
-  constructor() {
-    this.server = createServer((request, response) => void this.answer(request, response));
-  }
-
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
+    this.port = await this.http.start();
     return this.url;
   }
 
@@ -42,16 +36,12 @@ export class FakeMoneyPlusServer {
     return `http://127.0.0.1:${this.port}/moneyplus/kyc/callback`;
   }
 
-  async stop(): Promise<void> {
-    for (const response of this.hanging) response.destroy();
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  stop(): Promise<void> {
+    return this.http.stop();
   }
 
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
+    const body = (await bodyOf(request)).toString('utf8');
     let json: Record<string, unknown> = {};
     try {
       json = JSON.parse(body) as Record<string, unknown>;
@@ -62,7 +52,7 @@ export class FakeMoneyPlusServer {
     const behaviour = this.script.shift() ?? this.behaviour;
     switch (behaviour.kind) {
       case 'hang':
-        this.hanging.add(response);
+        this.http.hold(response);
         return;
       case 'garbage':
         response.writeHead(200, { 'content-type': 'application/json' }).end('{"retcode": ');

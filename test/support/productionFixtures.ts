@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../config/projectRoot.js';
 import { postBilling, outField } from './customerCheckHttp.js';
+import { aMemberFixture } from './MemberMother.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -20,7 +21,7 @@ export function bankDataCollidingWithTheDemo(): { fixture: object; applicationSe
   return {
     applicationSeqNo,
     fixture: {
-      members: [{ memberId: 'M0000000001', name: '本行客戶', accountId: 'BANK-ACC-1', digitalLevel: '2B', eddaStatus: 'New' }],
+      members: [aMemberFixture({ memberId: 'M0000000001', name: '本行客戶', accountId: 'BANK-ACC-1', eddaStatus: 'New' })],
       kycProfiles: [{ uid: '100000001', walletStatus: 'BANNED' }],
       billingCustomers: [
         {

@@ -12,6 +12,7 @@ import { DATABASE_KINDS } from '../../support/testDatabases.js';
 import { waitFor } from '../../support/waitFor.js';
 import { DEMO_CONSUMERS } from '../../../config/demo/demoConfig.js';
 import type { ConfigJson } from '../../../config/loadConfig.js';
+import { statusCallbackData } from '../../support/statusCallbackData.js';
 
 const SECRET = 'whsec_ZTJlLW1vbmV5cGx1cy13ZWJob29rLWtleS0wMDAwMDE=';
 const KYC = { acstkn: 'demo-kyc-token' };
@@ -107,16 +108,7 @@ for (const kind of DATABASE_KINDS) {
         biz_id: 'MPLUS',
         uid: 'pending-ekyc',
         event_id: messageId,
-        data: {
-          spay_kyc_client_status: 3,
-          spay_kyc_level: 300,
-          is_meet_business: true,
-          spay_reject_reason: '',
-          spay_reject_reason_key: '',
-          spay_delete_reason: '',
-          spay_delete_reason_key: '',
-          change_status_time: 1666755263,
-        },
+        data: statusCallbackData(),
       });
       const verdict = verifyStandardWebhook(SECRET, callback!.headers as Record<string, string>, callback!.body, Math.floor(Date.now() / 1000));
       expect(verdict).to.deep.equal({ valid: true });

@@ -6,6 +6,7 @@ import { FakeEsbServer } from '../../support/FakeEsbServer.js';
 import { postJson } from '../../support/http.js';
 import { midplatEnv, runMidplatScript } from '../../support/midplatScript.js';
 import { ServiceProcess } from '../../support/ServiceProcess.js';
+import { aMemberFixture } from '../../support/MemberMother.js';
 
 const UPGRADE = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
 const IVR_TOKEN = 'shutdown-test-ivr-token';
@@ -33,7 +34,7 @@ describe('graceful shutdown on SIGTERM (e2e, child process)', function () {
     });
     folder = written.folder;
     const fixture = join(folder, 'members.json');
-    writeFileSync(fixture, JSON.stringify({ members: [{ memberId: 'M0000000001', accountId: 'AA19337Z8L29', digitalLevel: '2B', eddaStatus: 'EDDASuccess' }] }));
+    writeFileSync(fixture, JSON.stringify({ members: [aMemberFixture({ memberId: 'M0000000001', accountId: 'AA19337Z8L29' })] }));
     const seeded = await runMidplatScript('seed', [fixture], { env: midplatEnv(written.configFile) });
     expect(seeded.code, seeded.stderr).to.equal(0);
     service = ServiceProcess.spawnWithConfigFile(written.configFile);

@@ -5,6 +5,8 @@ import { FakeEsbServer } from '../../support/FakeEsbServer.js';
 import { postJson } from '../../support/http.js';
 import { startTestService, type TestService } from '../../support/startTestService.js';
 import { DATABASE_KINDS } from '../../support/testDatabases.js';
+import { aMemberFixture } from '../../support/MemberMother.js';
+import type { EddaStatus } from '../../../core/upgrade-account/EddaStatus.js';
 
 const PATH = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
 const IVR = { acstkn: 'demo-ivr-token' };
@@ -36,11 +38,11 @@ for (const kind of DATABASE_KINDS) {
     });
 
     /** A new member in the given EDDA state; ids never repeat across tests. */
-    async function aMember(eddaStatus = 'EDDASuccess'): Promise<string> {
+    async function aLoadedMember(eddaStatus: EddaStatus = 'EDDASuccess'): Promise<string> {
       nextMember += 1;
       const memberId = `E2E${String(nextMember).padStart(6, '0')}`;
       await midplat.service.container.get(FixtureLoader).load({
-        members: [{ memberId, idno: 'A123456789', phone: '0912345678', name: '王小明', accountId: `ACC${memberId}`, digitalLevel: '2B', eddaStatus }],
+        members: [aMemberFixture({ memberId, eddaStatus })],
       });
       return memberId;
     }
@@ -53,7 +55,7 @@ for (const kind of DATABASE_KINDS) {
     }
 
     it('upgrades the account: DA21 AcctInfoMod with the configured header and level, then success', async () => {
-      const memberId = await aMember();
+      const memberId = await aLoadedMember();
       const reply = await postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true }, IVR);
       expect(reply.status).to.equal(200);
       expect(reply.body).to.deep.equal({ success: true, data: {} });
@@ -63,13 +65,13 @@ for (const kind of DATABASE_KINDS) {
       expect(request.amheader.TransactionID).to.match(/^MPUPG\d{12}$/);
       expect(request.amheader.RqTimestamp).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\d\+08:00$/);
       expect(request.ambody).to.deep.equal({
-        AcctInfoModRq: { ServiceHeader: { TxnId: 'DA21' }, CustInfo: { ArrngId: `ACC${memberId}`, ProdName: 'AC.DIGITAL.SAV', AcctInfo: { DgtlLvl: '1A' } } },
+        AcctInfoModRq: { ServiceHeader: { TxnId: 'DA21' }, CustInfo: { ArrngId: aMemberFixture({ memberId }).accountId, ProdName: 'AC.DIGITAL.SAV', AcctInfo: { DgtlLvl: '1A' } } },
       });
       expect(await stateOf(memberId)).to.deep.equal({ level: '1A', status: 'CustomerSuccess' });
     });
 
     it('serves the same handler under the /ap1 prefix of seed 000', async () => {
-      const memberId = await aMember();
+      const memberId = await aLoadedMember();
       const reply = await postJson(`${midplat.baseUrl}/ap1${PATH}`, { memberId, isPass: false }, IVR);
       expect(reply.status).to.equal(200);
       expect(esb.requests).to.have.length(0);
@@ -77,7 +79,7 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it('answers 502 ESB_DA21_FAILED when RtrnCode is not 200, changes nothing, and a retry reuses the TransactionID', async () => {
-      const memberId = await aMember();
+      const memberId = await aLoadedMember();
       esb.behaviour = { kind: 'refuse', rtrnCode: '500' };
       const failed = await postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true }, IVR);
       expect(failed.status).to.equal(502);
@@ -96,7 +98,7 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it("answers every 502 with one fixed message and logs the ESB's own text instead", async () => {
-      const memberId = await aMember();
+      const memberId = await aLoadedMember();
       esb.behaviour = { kind: 'refuse', rtrnCode: '400', rtrnDesc: 'ACCT LOCKED BY BRANCH 0042 OPERATOR TSAI' };
       const refused = await postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true }, { ...IVR, 'x-request-id': `esb-text-${kind}` });
       esb.behaviour = { kind: 'garbage' };
@@ -110,7 +112,7 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it('answers 502 when the ESB reply cannot be read', async () => {
-      const memberId = await aMember();
+      const memberId = await aLoadedMember();
       esb.behaviour = { kind: 'garbage' };
       const reply = await postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true }, IVR);
       expect(reply.status).to.equal(502);
@@ -119,7 +121,7 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it('answers 504 ESB_TIMEOUT when the ESB hangs past the timeout, and changes nothing', async () => {
-      const memberId = await aMember();
+      const memberId = await aLoadedMember();
       esb.behaviour = { kind: 'hang' };
       const reply = await postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true }, IVR);
       expect(reply.status).to.equal(504);
@@ -134,7 +136,7 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it('makes exactly one DA21 call when concurrent requests arrive for one member', async () => {
-      const memberId = await aMember();
+      const memberId = await aLoadedMember();
       esb.delayMs = 150;
       const replies = await Promise.all(
         Array.from({ length: 6 }, () => postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true }, IVR)),
@@ -148,11 +150,11 @@ for (const kind of DATABASE_KINDS) {
       const unknown = await postJson(`${midplat.baseUrl}${PATH}`, { memberId: 'NO-SUCH-MEMBER', isPass: true }, IVR);
       expect([unknown.status, unknown.body.error.error_code]).to.deep.equal([404, 'CUSTOMER_INFO_NOT_FOUND']);
 
-      const fresh = await aMember('New');
+      const fresh = await aLoadedMember('New');
       const notVerified = await postJson(`${midplat.baseUrl}${PATH}`, { memberId: fresh, isPass: true }, IVR);
       expect([notVerified.status, notVerified.body.error.error_code]).to.deep.equal([409, 'EDDA_NOT_VERIFIED']);
 
-      const decided = await aMember('CustomerFailure');
+      const decided = await aLoadedMember('CustomerFailure');
       const conflict = await postJson(`${midplat.baseUrl}${PATH}`, { memberId: decided, isPass: true }, IVR);
       expect([conflict.status, conflict.body.error.error_code]).to.deep.equal([409, 'UPGRADE_ALREADY_DECIDED']);
       expect(esb.requests).to.have.length(0);
@@ -160,7 +162,7 @@ for (const kind of DATABASE_KINDS) {
 
     if (kind === 'sqlite') {
       it('refuses a missing or unknown token with 401 and a token without the scope with 403', async () => {
-        const memberId = await aMember();
+        const memberId = await aLoadedMember();
         const missing = await postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true });
         expect([missing.status, missing.body.error.error_code]).to.deep.equal([401, 'UNAUTHORIZED']);
         const unknown = await postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true }, { acstkn: 'not-a-token' });
@@ -171,7 +173,7 @@ for (const kind of DATABASE_KINDS) {
       });
 
       it('refuses bad bodies with a clear 4xx and writes nothing', async () => {
-        const memberId = await aMember();
+        const memberId = await aLoadedMember();
         const url = `${midplat.baseUrl}${PATH}`;
         const wrongType = await postJson(url, { memberId, isPass: 'yes' }, IVR);
         expect(wrongType.status).to.equal(400);
@@ -213,7 +215,7 @@ for (const kind of DATABASE_KINDS) {
       });
 
       it('writes JSON log lines with the request id and no token or personal data', async () => {
-        await aMember();
+        await aLoadedMember();
         await postJson(`${midplat.baseUrl}${PATH}`, { memberId: 'x', isPass: true }, { ...IVR, 'x-request-id': 'log-check-1' });
         const line = midplat.logs.find((entry) => entry.requestId === 'log-check-1');
         expect(line).to.include({ msg: 'request', status: 404, consumer: 'ivr', route: PATH });

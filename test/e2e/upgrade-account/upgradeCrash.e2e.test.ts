@@ -10,6 +10,7 @@ import { postJson } from '../../support/http.js';
 import { midplatEnv, runMidplatScript } from '../../support/midplatScript.js';
 import { ServiceProcess } from '../../support/ServiceProcess.js';
 import { waitFor } from '../../support/waitFor.js';
+import { aMemberFixture } from '../../support/MemberMother.js';
 
 const UPGRADE = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
 const IVR_TOKEN = 'crash-test-ivr-token';
@@ -44,7 +45,7 @@ describe('UpgradeAccount after a crash between claim and record (e2e, child proc
     databaseUrl = `sqlite:${join(folder, 'midplat.sqlite')}`;
     // Production mode: the member comes from the real seed script, never from demo data.
     const fixture = join(folder, 'members.json');
-    writeFileSync(fixture, JSON.stringify({ members: [{ memberId: 'M0000000001', accountId: 'AA19337Z8L29', digitalLevel: '2B', eddaStatus: 'EDDASuccess' }] }));
+    writeFileSync(fixture, JSON.stringify({ members: [aMemberFixture({ memberId: 'M0000000001', accountId: 'AA19337Z8L29' })] }));
     const seeded = await runMidplatScript('seed', [fixture], { env: midplatEnv(undefined, { DATABASE_URL: databaseUrl }) });
     expect(seeded.code, seeded.stderr).to.equal(0);
   });

@@ -6,6 +6,7 @@ import { postJson } from '../../support/http.js';
 import { parsePrometheusText, sampleValue } from '../../support/prometheusText.js';
 import { startTestService, type TestService } from '../../support/startTestService.js';
 import { DATABASE_KINDS } from '../../support/testDatabases.js';
+import { aMemberFixture } from '../../support/MemberMother.js';
 
 const UPGRADE = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
 const IVR = { acstkn: 'demo-ivr-token' };
@@ -48,7 +49,7 @@ for (const kind of DATABASE_KINDS) {
     async function members(prefix: string, count: number): Promise<string[]> {
       const ids = Array.from({ length: count }, (_, index) => `${prefix}${kind}${String(index).padStart(4, '0')}`);
       await midplat.service.container.get(FixtureLoader).load({
-        members: ids.map((memberId) => ({ memberId, accountId: `ACC${memberId}`, digitalLevel: '2B', eddaStatus: 'EDDASuccess' })),
+        members: ids.map((memberId) => aMemberFixture({ memberId })),
       });
       return ids;
     }

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { Container } from 'inversify';
+import type { Container } from 'inversify';
 import { customerCheckPersistenceModule } from '../../../adapters/persistence/customer-check/customerCheckPersistenceModule.js';
-import { Database } from '../../../adapters/persistence/Database.js';
+import type { Database } from '../../../adapters/persistence/Database.js';
 import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
 import { InvalidFixture } from '../../../adapters/persistence/fixtures/InvalidFixture.js';
 import { migrate, migrateDownAll } from '../../../adapters/persistence/migrate.js';
-import { persistenceModule } from '../../../adapters/persistence/persistenceModule.js';
 import { BillingCustomerRepository } from '../../../core/customer-check/ports.js';
 import { aBillingCustomer } from '../../support/customerCheckMothers.js';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
+import { DATABASE_KINDS } from '../../support/testDatabases.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/migratedDatabase.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 /** The seed's customer as a fixture item: a name GBK cannot hold, an ID number, and a payment past 2^32 fen. */
 const customer = (overrides: Record<string, unknown> = {}) => ({
@@ -42,23 +43,20 @@ const expectedProfile = {
 
 for (const kind of DATABASE_KINDS) {
   describe(`billing customer repository on ${kind}`, () => {
-    let testDatabase: TestDatabase;
+    let scratch: MigratedDatabase;
     let database: Database;
     let container: Container;
     let repository: BillingCustomerRepository;
 
     beforeEach(async () => {
-      testDatabase = await createTestDatabase(kind);
-      database = new Database({ url: testDatabase.url, poolMax: 5 });
-      await migrate(database);
-      container = new Container({ defaultScope: 'Singleton' });
-      container.load(persistenceModule(database), customerCheckPersistenceModule);
+      scratch = await createMigratedDatabase(kind);
+      database = scratch.database;
+      container = scratch.container(customerCheckPersistenceModule);
       repository = container.get<BillingCustomerRepository>(BillingCustomerRepository);
     });
 
     afterEach(async () => {
-      await database.close();
-      await testDatabase.drop();
+      await scratch.close();
     });
 
     it('reads a loaded customer back by billKey within companyId, with its payment summary (beyond 32 bits)', async () => {
@@ -106,14 +104,8 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it('refuses a fixture with a malformed date, writing nothing', async () => {
-      let error: unknown;
-      try {
-        await container.get(FixtureLoader).load({ billingCustomers: [customer({ billKey: 'OK' }), customer({ registerDate: '2020-01-01' })] });
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).to.be.instanceOf(InvalidFixture);
-      expect((error as Error).message).to.contain('billingCustomers[1]/registerDate');
+      const error = await rejectionOf(container.get(FixtureLoader).load({ billingCustomers: [customer({ billKey: 'OK' }), customer({ registerDate: '2020-01-01' })] }), InvalidFixture);
+      expect(error.message).to.contain('billingCustomers[1]/registerDate');
       expect(await repository.findProfile({ queryType: '0', companyId: '654321', billKey: 'OK' })).to.equal(null);
     });
 

@@ -10,6 +10,7 @@ import { InvalidFixture } from '../../../adapters/persistence/fixtures/InvalidFi
 import { anApplication } from '../../support/ApplicationMother.js';
 import { DATABASE_KINDS } from '../../support/testDatabases.js';
 import { startTestService, type TestService } from '../../support/startTestService.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 for (const kind of DATABASE_KINDS) {
   describe(`SequelizeApplicationRepository (${kind})`, function () {
@@ -209,40 +210,22 @@ for (const kind of DATABASE_KINDS) {
 
       const wrong = anApplication().withIdno('K100000019').build();
       wrong.createDetails[0]!.createMasterSeqNo = 'SOMEONE-ELSE';
-      let error: unknown;
-      try {
-        await load([wrong]);
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).to.be.instanceOf(InvalidFixture);
-      expect((error as Error).message).to.include("createMasterSeqNo must be the application's seqNo");
+      const error = await rejectionOf(load([wrong]), InvalidFixture);
+      expect(error.message).to.include("createMasterSeqNo must be the application's seqNo");
     });
 
     it('refuses a fixture whose flag key fields do not match its details, writing nothing', async () => {
       const application = anApplication().withIdno('J100000014').withReviewFlag({ aml: null }).build();
-      let error: unknown;
-      try {
-        await load([application]);
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).to.be.instanceOf(InvalidFixture);
-      expect((error as Error).message).to.include('aml must be');
+      const error = await rejectionOf(load([application]), InvalidFixture);
+      expect(error.message).to.include('aml must be');
       expect(await repository.findMatching({ seqNo: application.seqNo })).to.deep.equal([]);
     });
 
     it('refuses children out of seqNo order, since they read back in seqNo order', async () => {
       const application = anApplication().withIdno('J100000015').withResend('EDD', ['a']).withResend('EDD', ['b']).build();
       application.documentResends.reverse();
-      let error: unknown;
-      try {
-        await load([application]);
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).to.be.instanceOf(InvalidFixture);
-      expect((error as Error).message).to.include('ascending seqNo order');
+      const error = await rejectionOf(load([application]), InvalidFixture);
+      expect(error.message).to.include('ascending seqNo order');
     });
   });
 }

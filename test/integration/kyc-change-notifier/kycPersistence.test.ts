@@ -16,6 +16,7 @@ import { Outbox } from '../../../core/shared/Outbox.js';
 import { UnitOfWork } from '../../../core/shared/UnitOfWork.js';
 import { aProfile, kycEvents } from '../../support/KycProfileMother.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 const context = { requestId: 'req-int', consumer: 'kyc-ops' };
 
@@ -65,13 +66,7 @@ for (const kind of DATABASE_KINDS) {
       const processed = get<ProcessedKycEventRepository>(ProcessedKycEventRepository);
       const event = { eventId: 'evt-x', uid: 'u-3', eventType: 'STATUS' as const, outcome: 'APPLIED' as const, processedAt: new Date('2026-11-23T08:00:00Z') };
       await unitOfWork().run(() => processed.record(event));
-      let error: unknown;
-      try {
-        await unitOfWork().run(() => processed.record(event));
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).to.be.instanceOf(KycEventAlreadyProcessed);
+      await rejectionOf(unitOfWork().run(() => processed.record(event)), KycEventAlreadyProcessed);
       expect((await processed.find('evt-x'))?.outcome).to.equal('APPLIED');
     });
 
@@ -120,13 +115,13 @@ for (const kind of DATABASE_KINDS) {
         throw new Error('simulated failure after the outbox insert');
       };
       try {
-        await get<KycChangeNotifier>(KycChangeNotifier).execute(
-          kycEvents.status('u-6', { clientStatus: 3, level: 300, isMeetBusiness: true }, 1666755263, 'evt-6'),
-          context,
+        const error = await rejectionOf(
+          get<KycChangeNotifier>(KycChangeNotifier).execute(
+            kycEvents.status('u-6', { clientStatus: 3, level: 300, isMeetBusiness: true }, 1666755263, 'evt-6'),
+            context,
+          ),
         );
-        expect.fail('expected the failure to surface');
-      } catch (error) {
-        expect((error as Error).message).to.equal('simulated failure after the outbox insert');
+        expect(error.message).to.equal('simulated failure after the outbox insert');
       } finally {
         outbox.enqueue = original;
       }
@@ -207,13 +202,8 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it('refuses a kycProfiles fixture item with an unknown clientStatus and writes nothing', async () => {
-      let error: unknown;
-      try {
-        await get<FixtureLoader>(FixtureLoader).load({ kycProfiles: [{ uid: 'ok', walletStatus: 'ACTIVE' }, { uid: 'bad', walletStatus: 'ACTIVE', clientStatus: 9, level: 300 }] });
-      } catch (caught) {
-        error = caught;
-      }
-      expect((error as Error).message).to.match(/kycProfiles\[1\]\/clientStatus/);
+      const error = await rejectionOf(get<FixtureLoader>(FixtureLoader).load({ kycProfiles: [{ uid: 'ok', walletStatus: 'ACTIVE' }, { uid: 'bad', walletStatus: 'ACTIVE', clientStatus: 9, level: 300 }] }));
+      expect(error.message).to.match(/kycProfiles\[1\]\/clientStatus/);
       expect(await profiles().find('ok')).to.equal(null);
     });
   });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { AttemptRecord } from '../../../core/shared/OutboxStore.js';
 import { SequelizeOutboxConsoleStore } from '../../../adapters/persistence/outbox/SequelizeOutboxConsoleStore.js';
-import { ManualClock } from '../../support/outbox/ManualClock.js';
+import { ManualClock } from '../../support/ManualClock.js';
 import { buildOutboxRig, type OutboxRig } from '../../support/outbox/outboxTestRig.js';
 import { RecordingOutboxHandler } from '../../support/outbox/RecordingOutboxHandler.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
@@ -20,7 +20,7 @@ for (const kind of DATABASE_KINDS) {
 
     beforeEach(async () => {
       testDatabase = await createTestDatabase(kind);
-      clock = new ManualClock();
+      clock = new ManualClock(new Date('2026-11-23T09:00:00.250Z'));
       handler = new RecordingOutboxHandler('test.topic', 3);
       rig = await buildOutboxRig({ url: testDatabase.url, handlers: [handler], clock, settings: { backoffMs: [1000] }, random: () => 0.5 });
     });

@@ -7,7 +7,7 @@ import { SequelizeOutboxRetention } from '../../../adapters/persistence/outbox/S
 import type { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
 import { uuidv7 } from '../../../adapters/persistence/outbox/uuidv7.js';
 import { RetentionJob } from '../../../adapters/scheduler/RetentionJob.js';
-import { FixedClock } from '../../support/FixedClock.js';
+import { ManualClock } from '../../support/ManualClock.js';
 import { buildOutboxRig, QUIET_SCHEDULE, type OutboxRig } from '../../support/outbox/outboxTestRig.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
 import { waitFor } from '../../support/waitFor.js';
@@ -82,7 +82,7 @@ for (const kind of DATABASE_KINDS) {
         await messageWithOneAttempt(rig.store, daysAgo(60), 'PENDING', 'f'),
       ].sort();
       const settings = { schedule: QUIET_SCHEDULE, batchSize: 100, leaseMs: 30000, backoffMs: [1000], retentionDays: 30, purgeSchedule: QUIET_SCHEDULE, purgeBatchSize: 2 };
-      const job = new RetentionJob(settings, new FixedClock(NOW), createLogger('silent'), [new SequelizeOutboxRetention(rig.database, rig.store)]);
+      const job = new RetentionJob(settings, new ManualClock(NOW), createLogger('silent'), [new SequelizeOutboxRetention(rig.database, rig.store)]);
 
       expect(await job.runOnce()).to.deep.equal({ outbox: 3 });
       expect(await idsIn(rig, 'outbox_messages')).to.deep.equal(kept);

@@ -1,20 +1,14 @@
 import { expect } from 'chai';
+import sinon from 'sinon';
 import { OutboxWorker } from '../../../adapters/scheduler/OutboxWorker.js';
 import type { OutboxHandler } from '../../../core/shared/OutboxHandler.js';
-import { ManualClock } from '../../support/outbox/ManualClock.js';
+import { ManualClock } from '../../support/ManualClock.js';
 import { buildOutboxRig, type OutboxRig } from '../../support/outbox/outboxTestRig.js';
 import { RecordingOutboxHandler } from '../../support/outbox/RecordingOutboxHandler.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
+import { waitFor } from '../../support/waitFor.js';
 
 const BACKOFF = [5000, 300000, 1800000];
-
-async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 for (const kind of DATABASE_KINDS) {
   describe(`outbox worker (${kind})`, () => {
@@ -33,7 +27,7 @@ for (const kind of DATABASE_KINDS) {
 
     beforeEach(async () => {
       testDatabase = await createTestDatabase(kind);
-      clock = new ManualClock();
+      clock = new ManualClock(new Date('2026-11-23T09:00:00.250Z'));
       handler = new RecordingOutboxHandler('test.topic', 3);
     });
 
@@ -74,8 +68,8 @@ for (const kind of DATABASE_KINDS) {
       await build();
       await rig.worker.start();
       const id = await enqueue('u1');
-      await waitFor(() => handler.ids().includes(id));
-      await waitFor(async () => (await rig.store.find(id))!.status === 'DONE');
+      await waitFor('the delivery', () => handler.ids().includes(id), 5000);
+      await waitFor('the message DONE', async () => (await rig.store.find(id))!.status === 'DONE', 5000);
     });
 
     it('does not deliver before the enqueuing unit of work has committed', async () => {
@@ -88,15 +82,21 @@ for (const kind of DATABASE_KINDS) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         expect(handler.deliveries).to.deep.equal([]);
       });
-      await waitFor(() => handler.ids().includes(id));
+      await waitFor('the delivery', () => handler.ids().includes(id), 5000);
     });
 
     it('delivers a backlog through the cron schedule when nothing wakes the worker', async () => {
       await build([handler], { schedule: '*/1 * * * * *' });
       const id = await enqueue('u1');
-      // Started after the commit, so no wake-up: only the cron tick (or the start-up look) finds it.
+      // The message is not yet due when the worker starts, so its start-up pass cannot deliver it.
+      clock.advance(-60_000);
+      const claims = sinon.spy(rig.store, 'claim');
       await rig.worker.start();
-      await waitFor(() => handler.ids().includes(id), 4000);
+      expect(await claims.firstCall.returnValue).to.deep.equal([]);
+      // Due now, and nothing wakes the worker: only a cron tick can claim it.
+      clock.advance(60_000);
+      await waitFor('the delivery by a cron tick', () => handler.ids().includes(id), 4000);
+      expect(claims.callCount).to.be.greaterThan(1);
     });
 
     it('after failed attempt n waits backoffMs[n-1] with jitter, records the error text, and holds the message until then', async () => {
@@ -318,14 +318,14 @@ for (const kind of DATABASE_KINDS) {
       await rig.worker.start();
       const slow = await enqueue('slow');
       try {
-        await waitFor(() => handler.ids().includes(slow));
+        await waitFor('the slow delivery', () => handler.ids().includes(slow), 5000);
         const fast = [await enqueue('u1'), await enqueue('u2'), await enqueue('u1')];
-        await waitFor(() => fast.every((id) => handler.ids().includes(id)));
+        await waitFor('the other partitions\' deliveries', () => fast.every((id) => handler.ids().includes(id)), 5000);
         expect((await rig.store.find(slow))!.status).to.equal('PENDING');
       } finally {
         release();
       }
-      await waitFor(async () => (await rig.store.find(slow))!.status === 'DONE');
+      await waitFor('the slow message DONE', async () => (await rig.store.find(slow))!.status === 'DONE', 5000);
     });
 
     it('never has more than outbox.batchSize deliveries in flight', async () => {
@@ -344,13 +344,13 @@ for (const kind of DATABASE_KINDS) {
       for (let n = 0; n < 10; n += 1) await enqueue(`u${n}`);
       await rig.worker.start();
       try {
-        await waitFor(() => handler.deliveries.length === 4);
+        await waitFor('4 deliveries', () => handler.deliveries.length === 4, 5000);
         await new Promise((resolve) => setTimeout(resolve, 100));
         expect(handler.deliveries).to.have.length(4);
       } finally {
         release();
       }
-      await waitFor(() => handler.deliveries.length === 10);
+      await waitFor('10 deliveries', () => handler.deliveries.length === 10, 5000);
       expect(most).to.equal(4);
     });
 
@@ -364,7 +364,7 @@ for (const kind of DATABASE_KINDS) {
       };
       await rig.worker.start();
       const id = await enqueue('u1');
-      await waitFor(() => handler.deliveries.length === 1);
+      await waitFor('1 delivery', () => handler.deliveries.length === 1, 5000);
       let stopped = false;
       const stopping = rig.worker.stop().then(() => (stopped = true));
       await new Promise((resolve) => setTimeout(resolve, 50));

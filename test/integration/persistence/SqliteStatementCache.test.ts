@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import sqlite3 from 'sqlite3';
 import { SqliteStatementCache } from '../../../adapters/persistence/SqliteStatementCache.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 /** A real node-sqlite3 connection on an in-memory database. */
 async function openDatabase(): Promise<sqlite3.Database> {
@@ -58,11 +59,8 @@ describe('SqliteStatementCache (node-sqlite3, real in-memory database)', () => {
 
   it('does not keep a statement that failed, so it works once its table exists', async () => {
     const sql = 'SELECT v FROM later WHERE v = ?';
-    const failure = await cache.all(database, sql, [1]).then(
-      () => undefined,
-      (error: Error) => error,
-    );
-    expect(failure?.message).to.match(/no such table: later/);
+    const failure = await rejectionOf(cache.all(database, sql, [1]));
+    expect(failure.message).to.match(/no such table: later/);
     await exec(database, 'CREATE TABLE later (v INTEGER); INSERT INTO later VALUES (1)');
     expect(await cache.all(database, sql, [1])).to.deep.equal([{ v: 1 }]);
   });

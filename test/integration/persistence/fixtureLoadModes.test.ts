@@ -1,21 +1,21 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { Container } from 'inversify';
 import { QueryTypes } from 'sequelize';
 import { customerCheckPersistenceModule } from '../../../adapters/persistence/customer-check/customerCheckPersistenceModule.js';
-import { Database } from '../../../adapters/persistence/Database.js';
+import type { Database } from '../../../adapters/persistence/Database.js';
 import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
 import type { LoadMode } from '../../../adapters/persistence/fixtures/FixtureSection.js';
 import { InvalidFixture } from '../../../adapters/persistence/fixtures/InvalidFixture.js';
 import { getCreateInfoPersistenceModule } from '../../../adapters/persistence/get-create-info/getCreateInfoPersistenceModule.js';
 import { kycChangeNotifierPersistenceModule } from '../../../adapters/persistence/kyc-change-notifier/kycChangeNotifierPersistenceModule.js';
-import { migrate } from '../../../adapters/persistence/migrate.js';
-import { persistenceModule } from '../../../adapters/persistence/persistenceModule.js';
 import { upgradeAccountPersistenceModule } from '../../../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
 import { anApplication } from '../../support/ApplicationMother.js';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
+import { DATABASE_KINDS } from '../../support/testDatabases.js';
+import { aMemberFixture } from '../../support/MemberMother.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/migratedDatabase.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
-const member = (memberId: string, name = '王小明') => ({ memberId, name, accountId: `ACC-${memberId}`, digitalLevel: '2B', eddaStatus: 'EDDASuccess' });
+const member = (memberId: string, name?: string) => aMemberFixture({ memberId, ...(name && { name }) });
 const customer = (billKey: string, customerAddress = '北京市朝阳区建国路88号', payments = [{ payDate: '20231015', amount: 15000 }]) => ({
   companyId: '654321',
   billKey,
@@ -32,35 +32,24 @@ const profile = (uid: string, walletStatus = 'ACTIVE') => ({ uid, walletStatus }
 /** What SPEC 2.2.1 says of fixture loading: insert refuses an existing key by name, --replace replaces, the demo start keeps what is there. */
 for (const kind of DATABASE_KINDS) {
   describe(`fixture load modes on ${kind}`, () => {
-    let testDatabase: TestDatabase;
+    let scratch: MigratedDatabase;
     let database: Database;
     let loader: FixtureLoader;
 
     beforeEach(async () => {
-      testDatabase = await createTestDatabase(kind);
-      database = new Database({ url: testDatabase.url, poolMax: 5 });
-      await migrate(database);
-      const container = new Container({ defaultScope: 'Singleton' });
-      container.load(persistenceModule(database), upgradeAccountPersistenceModule, getCreateInfoPersistenceModule, customerCheckPersistenceModule, kycChangeNotifierPersistenceModule);
+      scratch = await createMigratedDatabase(kind);
+      database = scratch.database;
+      const container = scratch.container(upgradeAccountPersistenceModule, getCreateInfoPersistenceModule, customerCheckPersistenceModule, kycChangeNotifierPersistenceModule);
       loader = container.get(FixtureLoader);
     });
 
     afterEach(async () => {
-      await database.close();
-      await testDatabase.drop();
+      await scratch.close();
     });
 
     const rows = (sql: string) => database.sequelize.query<Record<string, unknown>>(sql, { type: QueryTypes.SELECT });
     const count = async (table: string) => Number((await rows(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);
-    async function failure(fixture: object, mode?: LoadMode): Promise<string> {
-      try {
-        await loader.load(fixture, mode);
-      } catch (error) {
-        expect(error).to.be.instanceOf(InvalidFixture);
-        return (error as Error).message;
-      }
-      throw new Error('expected the load to be refused');
-    }
+    const failure = async (fixture: object, mode?: LoadMode) => (await rejectionOf(loader.load(fixture, mode), InvalidFixture)).message;
 
     const cases = [
       { section: 'members', stored: member('M1'), fresh: member('M2'), named: 'memberId M1', table: 'members' },

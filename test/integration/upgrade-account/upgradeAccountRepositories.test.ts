@@ -1,45 +1,36 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { Container } from 'inversify';
-import { Database } from '../../../adapters/persistence/Database.js';
+import type { Container } from 'inversify';
+import type { Database } from '../../../adapters/persistence/Database.js';
 import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
 import { InvalidFixture } from '../../../adapters/persistence/fixtures/InvalidFixture.js';
 import { migrate, migrateDownAll } from '../../../adapters/persistence/migrate.js';
-import { persistenceModule } from '../../../adapters/persistence/persistenceModule.js';
 import { defineUpgradeAccountModels } from '../../../adapters/persistence/upgrade-account/upgradeAccountModels.js';
 import { upgradeAccountPersistenceModule } from '../../../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
 import { UnitOfWork } from '../../../core/shared/UnitOfWork.js';
 import { EddaCheckRepository, MemberRepository, UpgradeReviewRepository } from '../../../core/upgrade-account/ports.js';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
+import { DATABASE_KINDS } from '../../support/testDatabases.js';
+import { aMemberFixture } from '../../support/MemberMother.js';
+import type { EddaStatus } from '../../../core/upgrade-account/EddaStatus.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/migratedDatabase.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
-const member = (memberId: string, eddaStatus = 'EDDASuccess') => ({
-  memberId,
-  idno: 'A123456789',
-  phone: '0912345678',
-  name: '王小明',
-  accountId: `ACC-${memberId}`,
-  prodName: 'AC.DIGITAL.SAV',
-  digitalLevel: '2B',
-  eddaStatus,
-});
+const member = (memberId: string, eddaStatus: EddaStatus = 'EDDASuccess') => aMemberFixture({ memberId, eddaStatus });
 
 for (const kind of DATABASE_KINDS) {
   describe(`UpgradeAccount repositories on ${kind}`, () => {
-    let testDatabase: TestDatabase;
+    let scratch: MigratedDatabase;
     let database: Database;
     let container: Container;
 
     beforeEach(async () => {
-      testDatabase = await createTestDatabase(kind);
-      database = new Database({ url: testDatabase.url, poolMax: 5 });
-      await migrate(database);
-      container = new Container({ defaultScope: 'Singleton' });
-      container.load(persistenceModule(database), upgradeAccountPersistenceModule);
+      scratch = await createMigratedDatabase(kind);
+      database = scratch.database;
+      container = scratch.container(upgradeAccountPersistenceModule);
     });
 
     afterEach(async () => {
-      await database.close();
-      await testDatabase.drop();
+      await scratch.close();
     });
 
     it('loads members with their current EDDA check and reads them back', async () => {
@@ -54,25 +45,14 @@ for (const kind of DATABASE_KINDS) {
 
     it('refuses a whole fixture file when one item is invalid, writing nothing', async () => {
       const loader = container.get(FixtureLoader);
-      let error: unknown;
-      try {
-        await loader.load({ members: [member('M1'), { ...member('M2'), eddaStatus: 'Bogus' }] });
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).to.be.instanceOf(InvalidFixture);
-      expect((error as Error).message).to.contain('members[1]/eddaStatus');
+      const error = await rejectionOf(loader.load({ members: [member('M1'), { ...member('M2'), eddaStatus: 'Bogus' }] }), InvalidFixture);
+      expect(error.message).to.contain('members[1]/eddaStatus');
       expect(await container.get<MemberRepository>(MemberRepository).findById('M1')).to.equal(null);
     });
 
     it('refuses unknown fixture keys', async () => {
-      let error: unknown;
-      try {
-        await container.get(FixtureLoader).load({ memberz: [] });
-      } catch (caught) {
-        error = caught;
-      }
-      expect((error as Error).message).to.contain('unknown fixture key "memberz"');
+      const error = await rejectionOf(container.get(FixtureLoader).load({ memberz: [] }));
+      expect(error.message).to.contain('unknown fixture key "memberz"');
     });
 
     it('changes a status with a history row, and records reviews, in one unit of work', async () => {
@@ -99,18 +79,15 @@ for (const kind of DATABASE_KINDS) {
       await container.get(FixtureLoader).load({ members: [member('M1')] });
       const checks = container.get<EddaCheckRepository>(EddaCheckRepository);
       const members = container.get<MemberRepository>(MemberRepository);
-      let error: unknown;
-      try {
-        await container.get<UnitOfWork>(UnitOfWork).run(async () => {
+      const error = await rejectionOf(
+        container.get<UnitOfWork>(UnitOfWork).run(async () => {
           const check = await checks.lockCurrentForMember('M1');
           await members.setDigitalLevel('M1', '1A');
           await checks.changeStatus(check!, { to: 'CustomerSuccess', at: new Date(), requestId: 'r' });
           throw new Error('DA21 failed');
-        });
-      } catch (caught) {
-        error = caught;
-      }
-      expect((error as Error).message).to.equal('DA21 failed');
+        }),
+      );
+      expect(error.message).to.equal('DA21 failed');
       expect((await members.findById('M1'))?.digitalLevel).to.equal('2B');
       const check = await container.get<UnitOfWork>(UnitOfWork).run(() => checks.lockCurrentForMember('M1'));
       expect(check?.status).to.equal('EDDASuccess');

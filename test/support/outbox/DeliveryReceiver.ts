@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bodyOf, LoopbackHttpServer } from '../LoopbackHttpServer.js';
 
 /** One HTTP delivery as the receiver saw it. */
 export interface ReceivedDelivery {
@@ -26,23 +26,16 @@ export class DeliveryReceiver {
   holdNextWorker = false;
   /** Answer status; 200 means `{"retcode":0}`. */
   status = 200;
-  private readonly server: Server;
+  private readonly http = new LoopbackHttpServer((request, response) => this.answer(request, response), { keepAliveTimeout: 60_000 });
   private readonly waiters: Array<() => void> = [];
   private readonly ids = new Set<string>();
 
-  constructor() {
-    this.server = createServer((request, response) => void this.answer(request, response));
-    this.server.keepAliveTimeout = 60_000;
-  }
-
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/deliveries`;
+    return `http://127.0.0.1:${await this.http.start()}/deliveries`;
   }
 
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  stop(): Promise<void> {
+    return this.http.stop();
   }
 
   /** Distinct message ids received (live view). */
@@ -83,12 +76,10 @@ export class DeliveryReceiver {
 
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const startedAt = performance.timeOrigin + performance.now();
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
     const delivery: ReceivedDelivery = {
       id: String(request.headers['webhook-id'] ?? ''),
       worker: String(request.headers['x-worker'] ?? ''),
-      body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+      body: JSON.parse((await bodyOf(request)).toString('utf8')) as Record<string, unknown>,
       startedAt,
     };
     if (this.holdNextWorker && this.holdWorker === undefined) this.holdWorker = delivery.worker;

@@ -1,14 +1,8 @@
 import { expect } from 'chai';
 import { loadConfig } from '../../../config/loadConfig.js';
+import { thrownBy } from '../../support/thrownBy.js';
 
-function failureOf(load: () => unknown): string {
-  try {
-    load();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+const failureOf = (load: () => unknown) => thrownBy(load).message;
 
 describe('http connection limits in the configuration', () => {
   it('sets a headers timeout and a connection cap by default', () => {

@@ -9,6 +9,7 @@ import { dialectOf } from '../../../adapters/persistence/Database.js';
 import { buildInstitutionDirectory } from '../../../plugins/customer-check-crypto/customerCheckCryptoModule.js';
 import { DEMO_CONSUMERS } from '../../../config/demo/demoConfig.js';
 import { requireServingSettings } from '../../../config/requireServingSettings.js';
+import { thrownBy } from '../../support/thrownBy.js';
 
 const OWN_SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
 const OWN_DIGEST = 'a'.repeat(64);
@@ -27,15 +28,7 @@ function configFile(content: unknown): string {
   return file;
 }
 
-function failureOf(load: () => unknown): string {
-  try {
-    load();
-  } catch (error) {
-    expect(error).to.be.instanceOf(InvalidConfig);
-    return (error as Error).message;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+const failureOf = (load: () => unknown) => thrownBy(load, InvalidConfig).message;
 
 describe('configuration', () => {
   it('defaults to the embedded set-up: SQLite, simulators, demo data', () => {

@@ -4,15 +4,7 @@ import { errorReply } from '../../../core/customer-check/CustomerCheckReply.js';
 import { BillingCustomerNotFound, BillingParameterInvalid, WrongTranCode } from '../../../core/customer-check/errors.js';
 import { aBillingCustomer, aCustomerCheckRequest } from '../../support/customerCheckMothers.js';
 import { InMemoryBillingCustomerRepository } from '../../support/InMemoryBillingCustomerRepository.js';
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 describe('CustomerCheck', () => {
   let customers: InMemoryBillingCustomerRepository;

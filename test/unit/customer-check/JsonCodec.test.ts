@@ -1,19 +1,12 @@
 import { expect } from 'chai';
 import { JsonCodec } from '../../../adapters/codec/customer-check/JsonCodec.js';
 import { BillingParameterInvalid } from '../../../core/customer-check/errors.js';
+import { thrownBy } from '../../support/thrownBy.js';
 
 const codec = new JsonCodec();
 const json = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
 
-function refusal(action: () => unknown): BillingParameterInvalid {
-  try {
-    action();
-  } catch (error) {
-    expect(error).to.be.instanceOf(BillingParameterInvalid);
-    return error as BillingParameterInvalid;
-  }
-  throw new Error('expected EPARAM1');
-}
+const refusal = (action: () => unknown) => thrownBy(action, BillingParameterInvalid);
 
 describe('JsonCodec', () => {
   it('reads the seed field names, numbers as their text, and ignores other keys', () => {

@@ -3,6 +3,7 @@ import { BillingEnvelopeUnreadable, BillingSecurityRejected } from '../../../cor
 import type { InstitutionConfig } from '../../../plugins/customer-check-crypto/InstitutionConfig.js';
 import { buildInstitutionDirectory } from '../../../plugins/customer-check-crypto/customerCheckCryptoModule.js';
 import { opensslOpen, opensslSeal } from '../../support/openssl.js';
+import { thrownBy } from '../../support/thrownBy.js';
 
 const SM4_KEY = '0123456789abcdeffedcba9876543210';
 const AES128_KEY = '000102030405060708090a0b0c0d0e0f';
@@ -19,14 +20,9 @@ const directory = buildInstitutionDirectory(institutions);
 const message = Buffer.from('<?xml version="1.0" encoding="GBK"?><in><InstId>00002</InstId></in>', 'latin1');
 
 function refusal(action: () => unknown): BillingSecurityRejected {
-  try {
-    action();
-  } catch (error) {
-    expect(error).to.be.instanceOf(BillingSecurityRejected);
-    expect((error as BillingSecurityRejected).code).to.equal('ESECURE');
-    return error as BillingSecurityRejected;
-  }
-  throw new Error('expected ESECURE');
+  const error = thrownBy(action, BillingSecurityRejected);
+  expect(error.code).to.equal('ESECURE');
+  return error;
 }
 
 describe('institution crypto plugins', () => {

@@ -2,17 +2,17 @@ import { expect } from 'chai';
 import { CircuitBreaker, type CircuitPermit, type CircuitState } from '../../../adapters/esb/CircuitBreaker.js';
 import { CircuitBreakingAccountLevelGateway } from '../../../adapters/esb/upgrade-account/CircuitBreakingAccountLevelGateway.js';
 import { AccountLevelGatewayFailed, AccountLevelGatewayUnavailable } from '../../../core/upgrade-account/errors.js';
-import { FixedClock } from '../../support/FixedClock.js';
-import { ScriptedAccountLevelGateway } from '../../support/InMemoryUpgradeAccountPorts.js';
+import { ManualClock } from '../../support/ManualClock.js';
+import { InMemoryAccountLevelGateway } from '../../support/InMemoryAccountLevelGateway.js';
 
 const SETTINGS = { failuresToOpen: 3, openMs: 1000, halfOpenProbes: 1 };
 
 function aBreaker() {
-  const clock = new FixedClock();
+  const clock = new ManualClock();
   const breaker = new CircuitBreaker(SETTINGS, clock);
   const transitions: Array<[CircuitState, CircuitState]> = [];
   breaker.onTransition((from, to) => transitions.push([from, to]));
-  const advance = (ms: number) => (clock.current = new Date(clock.current.getTime() + ms));
+  const advance = (ms: number) => clock.advance(ms);
   const fail = (times: number) => {
     for (let i = 0; i < times; i += 1) breaker.failed(breaker.admit()!);
   };
@@ -92,8 +92,8 @@ describe('CircuitBreakingAccountLevelGateway', () => {
   }
 
   it('answers ESB_UNAVAILABLE at once, without calling the ESB, once timeouts opened the circuit', async () => {
-    const inner = new ScriptedAccountLevelGateway();
-    const gateway = new CircuitBreakingAccountLevelGateway(inner, new CircuitBreaker(SETTINGS, new FixedClock()));
+    const inner = new InMemoryAccountLevelGateway();
+    const gateway = new CircuitBreakingAccountLevelGateway(inner, new CircuitBreaker(SETTINGS, new ManualClock()));
     inner.answer = 'timeout';
     for (let i = 0; i < 3; i += 1) await outcome(gateway.setDigitalLevel(change));
     inner.answer = 'ok';
@@ -102,8 +102,8 @@ describe('CircuitBreakingAccountLevelGateway', () => {
   });
 
   it('does not count refusals by the core bank (the ESB answered) against the circuit, but counts an unreachable ESB', async () => {
-    const breaker = new CircuitBreaker(SETTINGS, new FixedClock());
-    const inner = new ScriptedAccountLevelGateway();
+    const breaker = new CircuitBreaker(SETTINGS, new ManualClock());
+    const inner = new InMemoryAccountLevelGateway();
     const gateway = new CircuitBreakingAccountLevelGateway(inner, breaker);
     inner.answer = 'refuse';
     for (let i = 0; i < 5; i += 1) expect(await outcome(gateway.setDigitalLevel(change))).to.be.instanceOf(AccountLevelGatewayFailed);

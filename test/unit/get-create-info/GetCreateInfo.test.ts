@@ -3,15 +3,7 @@ import { NoSearchCriteria } from '../../../core/get-create-info/errors.js';
 import { GetCreateInfo, type GetCreateInfoQuery } from '../../../core/get-create-info/GetCreateInfo.js';
 import { anApplication } from '../../support/ApplicationMother.js';
 import { InMemoryApplicationRepository } from '../../support/InMemoryApplicationRepository.js';
-
-async function rejection(work: Promise<unknown>): Promise<unknown> {
-  try {
-    await work;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 describe('GetCreateInfo', () => {
   let repository: InMemoryApplicationRepository;
@@ -25,7 +17,7 @@ describe('GetCreateInfo', () => {
   const queriesWithoutCriteria: GetCreateInfoQuery[] = [{}, { idno: '' }, { idno: '', phone: '', seqNo: '' }, { phone: '   ', seqNo: null }];
   for (const query of queriesWithoutCriteria) {
     it(`refuses ${JSON.stringify(query)} with VALIDATION_ERROR: at least one criterion is needed`, async () => {
-      const error = await rejection(getCreateInfo.execute(query));
+      const error = await rejectionOf(getCreateInfo.execute(query));
       expect(error).to.be.instanceOf(NoSearchCriteria);
       expect((error as NoSearchCriteria).code).to.equal('VALIDATION_ERROR');
       expect((error as NoSearchCriteria).kind).to.equal('validation');

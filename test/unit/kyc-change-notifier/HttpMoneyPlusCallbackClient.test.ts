@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { expect } from 'chai';
 import { ConfiguredMoneyPlusPartners } from '../../../adapters/money-plus/kyc-change-notifier/ConfiguredMoneyPlusPartners.js';
 import { HttpMoneyPlusCallbackClient } from '../../../adapters/money-plus/kyc-change-notifier/HttpMoneyPlusCallbackClient.js';
@@ -7,8 +6,10 @@ import type { MoneyPlusCallbackPayload } from '../../../core/kyc-change-notifier
 import type { OutboxDelivery } from '../../../core/shared/OutboxHandler.js';
 import { SimulatedMoneyPlusCallbackClient } from '../../../plugins/money-plus-simulator/SimulatedMoneyPlusCallbackClient.js';
 import { FakeMoneyPlusServer } from '../../support/FakeMoneyPlusServer.js';
-import { FixedClock } from '../../support/FixedClock.js';
+import { freePort } from '../../support/freePort.js';
+import { ManualClock } from '../../support/ManualClock.js';
 import { verifyStandardWebhook } from '../../support/StandardWebhooksVerifier.js';
+import { statusCallbackData } from '../../support/statusCallbackData.js';
 
 const SECRET = 'whsec_dGVzdC1tb25leXBsdXMtY2FsbGJhY2sta2V5LTAx';
 
@@ -16,16 +17,7 @@ const statusPayload: MoneyPlusCallbackPayload = {
   bizId: 'MPLUS',
   uid: '12345',
   event: 'KYC_STATUS_CHANGED',
-  data: {
-    spay_kyc_client_status: 3,
-    spay_kyc_level: 300,
-    is_meet_business: true,
-    spay_reject_reason: '',
-    spay_reject_reason_key: '',
-    spay_delete_reason: '',
-    spay_delete_reason_key: '',
-    change_status_time: 1666755263,
-  },
+  data: statusCallbackData(),
 };
 
 function delivery(attempt = 1, payload: MoneyPlusCallbackPayload = statusPayload): OutboxDelivery {
@@ -40,12 +32,12 @@ function settingsFor(callbackUrl: string, timeoutMs = 5000): MoneyPlusSettings {
   };
 }
 
-function clientFor(callbackUrl: string, clock = new FixedClock(), timeoutMs = 5000) {
+function clientFor(callbackUrl: string, clock = new ManualClock(), timeoutMs = 5000) {
   const settings = settingsFor(callbackUrl, timeoutMs);
   return new HttpMoneyPlusCallbackClient(settings, new ConfiguredMoneyPlusPartners(settings), clock);
 }
 
-const nowSeconds = (clock: FixedClock) => Math.floor(clock.now().getTime() / 1000);
+const nowSeconds = (clock: ManualClock) => Math.floor(clock.now().getTime() / 1000);
 
 describe('HttpMoneyPlusCallbackClient against a fake Money+ over real HTTP', () => {
   let moneyPlus: FakeMoneyPlusServer;
@@ -66,7 +58,7 @@ describe('HttpMoneyPlusCallbackClient against a fake Money+ over real HTTP', () 
   });
 
   it('POSTs the SPEC 5.2 body, signed per Standard Webhooks, and succeeds on 2xx {"retcode":0}', async () => {
-    const clock = new FixedClock();
+    const clock = new ManualClock();
     const result = await clientFor(moneyPlus.url, clock).deliver(delivery());
     expect(result).to.deep.equal({ ok: true, reply: { httpStatus: 200, body: '{"retcode":0,"msg":"success"}' } });
     expect(moneyPlus.received).to.have.length(1);
@@ -80,7 +72,7 @@ describe('HttpMoneyPlusCallbackClient against a fake Money+ over real HTTP', () 
   });
 
   it('signs something the independent verifier refuses once the body is tampered with', async () => {
-    const clock = new FixedClock();
+    const clock = new ManualClock();
     await clientFor(moneyPlus.url, clock).deliver(delivery());
     const [request] = moneyPlus.received;
     const tampered = request!.body.replace('"spay_kyc_client_status":3', '"spay_kyc_client_status":4');
@@ -88,10 +80,10 @@ describe('HttpMoneyPlusCallbackClient against a fake Money+ over real HTTP', () 
   });
 
   it('keeps webhook-id on a retry but signs a fresh webhook-timestamp', async () => {
-    const clock = new FixedClock();
+    const clock = new ManualClock();
     const client = clientFor(moneyPlus.url, clock);
     await client.deliver(delivery(1));
-    clock.current = new Date(clock.current.getTime() + 300_000);
+    clock.advance(300_000);
     await client.deliver(delivery(2));
     const [first, second] = moneyPlus.received;
     expect(second!.headers['webhook-id']).to.equal(first!.headers['webhook-id']);
@@ -122,7 +114,7 @@ describe('HttpMoneyPlusCallbackClient against a fake Money+ over real HTTP', () 
   });
 
   it('reads a Retry-After given as an HTTP date', async () => {
-    const clock = new FixedClock(new Date('2026-11-23T08:00:00Z'));
+    const clock = new ManualClock(new Date('2026-11-23T08:00:00Z'));
     moneyPlus.behaviour = { kind: 'http-error', status: 429, retryAfter: 'Mon, 23 Nov 2026 08:10:00 GMT' };
     expect(await clientFor(moneyPlus.url, clock).deliver(delivery())).to.deep.equal({
       ok: false,
@@ -134,7 +126,7 @@ describe('HttpMoneyPlusCallbackClient against a fake Money+ over real HTTP', () 
 
   it('reports a failed attempt when Money+ hangs past moneyPlus.timeoutMs', async () => {
     moneyPlus.behaviour = { kind: 'hang' };
-    expect(await clientFor(moneyPlus.url, new FixedClock(), 200).deliver(delivery())).to.deep.equal({ ok: false, error: 'no reply within 200 ms' });
+    expect(await clientFor(moneyPlus.url, new ManualClock(), 200).deliver(delivery())).to.deep.equal({ ok: false, error: 'no reply within 200 ms' });
   });
 
   it('reports a failed attempt when the reply is not JSON', async () => {
@@ -145,12 +137,7 @@ describe('HttpMoneyPlusCallbackClient against a fake Money+ over real HTTP', () 
   });
 
   it('reports a failed attempt when the connection is refused', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
-      });
-    });
+    const port = await freePort();
     expect(await clientFor(`http://127.0.0.1:${port}/callback`).deliver(delivery())).to.deep.equal({ ok: false, error: 'connection refused' });
   });
 
@@ -162,13 +149,13 @@ describe('HttpMoneyPlusCallbackClient against a fake Money+ over real HTTP', () 
 });
 
 describe('SimulatedMoneyPlusCallbackClient', () => {
-  function simulator(clock = new FixedClock()) {
+  function simulator(clock = new ManualClock()) {
     const settings = settingsFor('http://127.0.0.1:9/unused');
     return new SimulatedMoneyPlusCallbackClient(settings, new ConfiguredMoneyPlusPartners(settings), clock);
   }
 
   it('answers a correctly signed callback with success and keeps the request it would have sent', async () => {
-    const clock = new FixedClock();
+    const clock = new ManualClock();
     const client = simulator(clock);
     expect(await client.deliver(delivery())).to.deep.equal({ ok: true, reply: { httpStatus: 200, body: '{"retcode":0,"msg":"success"}' } });
     const [request] = client.received;

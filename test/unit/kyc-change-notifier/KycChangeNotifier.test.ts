@@ -5,25 +5,12 @@ import type { KycStatusInput } from '../../../core/kyc-change-notifier/ports.js'
 import type { NewOutboxMessage, Outbox } from '../../../core/shared/Outbox.js';
 import { aProfile, kycEvents, SITI_INFO } from '../../support/KycProfileMother.js';
 import { context, kycWorld } from './kycWorld.js';
+import { statusCallbackData } from '../../support/statusCallbackData.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 const UID = '12345';
 const subscribed: [string, string][] = [[UID, 'MPLUS']];
 const approvedEkyc: KycStatusInput = { clientStatus: 3, level: 300, isMeetBusiness: true };
-
-/** The seed's status payload with every reason empty, overridden where a case differs. */
-function statusData(overrides: Record<string, unknown>) {
-  return {
-    spay_kyc_client_status: 3,
-    spay_kyc_level: 300,
-    is_meet_business: true,
-    spay_reject_reason: '',
-    spay_reject_reason_key: '',
-    spay_delete_reason: '',
-    spay_delete_reason_key: '',
-    change_status_time: 1666755263,
-    ...overrides,
-  };
-}
 
 describe('KycChangeNotifier', () => {
   describe('STATUS events', () => {
@@ -34,7 +21,7 @@ describe('KycChangeNotifier', () => {
       expect(world.outbox.messages).to.have.length(1);
       const [message] = world.outbox.messages;
       expect(message).to.include({ topic: MONEYPLUS_CALLBACK_TOPIC, partitionKey: UID });
-      expect(message!.payload).to.deep.equal({ bizId: 'MPLUS', uid: UID, event: 'KYC_STATUS_CHANGED', data: statusData({}) });
+      expect(message!.payload).to.deep.equal({ bizId: 'MPLUS', uid: UID, event: 'KYC_STATUS_CHANGED', data: statusCallbackData({}) });
       expect(result.callbacks).to.deep.equal([{ bizId: 'MPLUS', messageId: message!.id }]);
       expect(world.profiles.profiles.get(UID)?.status).to.include({ clientStatus: 3, level: 300, isMeetBusiness: true });
     });
@@ -58,7 +45,7 @@ describe('KycChangeNotifier', () => {
         const world = kycWorld({ profiles: [aProfile(UID).noCase().build()], subscribed });
         await world.notifier.execute(kycEvents.status(UID, { clientStatus, level: 100, isMeetBusiness }), context);
         expect(world.payloads()[0]!.data).to.deep.equal(
-          statusData({ spay_kyc_client_status: clientStatus, spay_kyc_level: 100, is_meet_business: false }),
+          statusCallbackData({ spay_kyc_client_status: clientStatus, spay_kyc_level: 100, is_meet_business: false }),
         );
       });
     }
@@ -68,7 +55,7 @@ describe('KycChangeNotifier', () => {
         const world = kycWorld({ profiles: [aProfile(UID).approved(100).build()], subscribed });
         await world.notifier.execute(kycEvents.status(UID, { clientStatus, level: 200, isMeetBusiness: false }), context);
         expect(world.payloads()[0]!.data).to.deep.equal(
-          statusData({ spay_kyc_client_status: clientStatus, spay_kyc_level: 200, is_meet_business: false }),
+          statusCallbackData({ spay_kyc_client_status: clientStatus, spay_kyc_level: 200, is_meet_business: false }),
         );
       });
     }
@@ -76,7 +63,7 @@ describe('KycChangeNotifier', () => {
     it('reports none to eKYC pending as the seed shows it', async () => {
       const world = kycWorld({ profiles: [aProfile(UID).noCase().build()], subscribed });
       await world.notifier.execute(kycEvents.status(UID, { clientStatus: 2, level: 300, isMeetBusiness: false }), context);
-      expect(world.payloads()[0]!.data).to.deep.equal(statusData({ spay_kyc_client_status: 2, is_meet_business: false }));
+      expect(world.payloads()[0]!.data).to.deep.equal(statusCallbackData({ spay_kyc_client_status: 2, is_meet_business: false }));
     });
 
     it('gives full to eKYC the same final callbacks as none to eKYC (only the final state counts)', async () => {
@@ -90,7 +77,7 @@ describe('KycChangeNotifier', () => {
         for (const [index, step] of steps.entries()) await world.notifier.execute(kycEvents.status(UID, step, 1666767444, `e-${index}`), context);
       }
       expect(fromFull.payloads()).to.deep.equal(fromNone.payloads());
-      expect(fromFull.payloads().at(-1)!.data).to.deep.equal(statusData({ change_status_time: 1666767444 }));
+      expect(fromFull.payloads().at(-1)!.data).to.deep.equal(statusCallbackData({ change_status_time: 1666767444 }));
       expect(fromFull.profiles.profiles.get(UID)?.status).to.deep.equal(fromNone.profiles.profiles.get(UID)?.status);
     });
 
@@ -109,7 +96,7 @@ describe('KycChangeNotifier', () => {
       const status: KycStatusInput = { clientStatus: 4, level: 300, isMeetBusiness: false, rejectReason: 'reject by spp auto', rejectReasonKeys: ['others'] };
       await world.notifier.execute(kycEvents.status(UID, status), context);
       expect(world.payloads()[0]!.data).to.deep.equal(
-        statusData({ spay_kyc_client_status: 4, is_meet_business: false, spay_reject_reason: 'reject by spp auto' }),
+        statusCallbackData({ spay_kyc_client_status: 4, is_meet_business: false, spay_reject_reason: 'reject by spp auto' }),
       );
     });
 
@@ -124,7 +111,7 @@ describe('KycChangeNotifier', () => {
       };
       await world.notifier.execute(kycEvents.status(UID, status, 1666767800), context);
       expect(world.payloads()[0]!.data).to.deep.equal(
-        statusData({
+        statusCallbackData({
           spay_kyc_client_status: 4,
           spay_reject_reason: 'reject for testing',
           spay_reject_reason_key: '["kyc_reject_reason_one__MY","kyc_reject_reason_three__MY"]',
@@ -144,7 +131,7 @@ describe('KycChangeNotifier', () => {
       };
       await world.notifier.execute(kycEvents.status(UID, status), context);
       expect(world.payloads()[0]!.data).to.deep.equal(
-        statusData({
+        statusCallbackData({
           spay_kyc_client_status: 5,
           is_meet_business: false,
           spay_delete_reason: 'customer asked to close the wallet',
@@ -394,13 +381,8 @@ describe('KycChangeNotifier', () => {
         },
       };
       const world = kycWorld({ profiles: [aProfile(UID).pending(300).build()], subscribed, outbox: failing });
-      let error: unknown;
-      try {
-        await world.notifier.execute(kycEvents.status(UID, approvedEkyc, 1666755263, 'evt-rollback'), context);
-      } catch (caught) {
-        error = caught;
-      }
-      expect((error as Error)?.message).to.equal('outbox down');
+      const error = await rejectionOf(world.notifier.execute(kycEvents.status(UID, approvedEkyc, 1666755263, 'evt-rollback'), context));
+      expect(error.message).to.equal('outbox down');
       expect(world.profiles.profiles.get(UID)?.status?.clientStatus).to.equal(2);
       expect(world.history.entries).to.deep.equal([]);
       expect(await world.processed.find('evt-rollback')).to.equal(null);

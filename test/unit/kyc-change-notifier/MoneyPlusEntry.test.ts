@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { MoneyPlusEntry } from '../../../core/kyc-change-notifier/MoneyPlusEntry.js';
-import { InMemoryKycProfiles } from '../../support/InMemoryKycPorts.js';
+import { InMemoryKycProfileRepository } from '../../support/InMemoryKycProfileRepository.js';
 import { aProfile, type KycProfileBuilder } from '../../support/KycProfileMother.js';
 
 async function routeOf(builder: KycProfileBuilder | null) {
-  const profiles = new InMemoryKycProfiles();
+  const profiles = new InMemoryKycProfileRepository();
   if (builder) profiles.add(builder.build());
   return new MoneyPlusEntry(profiles).execute({ uid: 'u1' });
 }

@@ -3,6 +3,7 @@ import { PartnerNotFound } from '../../../core/kyc-change-notifier/errors.js';
 import { MoneyPlusSubscription } from '../../../core/kyc-change-notifier/MoneyPlusSubscription.js';
 import { aProfile, kycEvents } from '../../support/KycProfileMother.js';
 import { context, kycWorld } from './kycWorld.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 function subscriptionWorld() {
   const world = kycWorld({ profiles: [aProfile('u1').approved(300).build()] });
@@ -34,13 +35,7 @@ describe('MoneyPlusSubscription', () => {
 
   it('refuses an unknown bizId with PARTNER_NOT_FOUND and stores nothing', async () => {
     const { useCase, subscriptions } = subscriptionWorld();
-    let error: unknown;
-    try {
-      await useCase.execute({ action: 'SUBSCRIBE', uid: 'u1', bizId: 'NOPE' });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).to.be.instanceOf(PartnerNotFound);
+    const error = await rejectionOf(useCase.execute({ action: 'SUBSCRIBE', uid: 'u1', bizId: 'NOPE' }), PartnerNotFound);
     expect((error as PartnerNotFound).code).to.equal('PARTNER_NOT_FOUND');
     expect(await subscriptions.bizIdsOf('u1')).to.deep.equal([]);
   });

@@ -3,6 +3,7 @@ import { KycProfileNotFound, PartnerNotFound, SubscriptionNotFound } from '../..
 import { QueryFieldResult } from '../../../core/kyc-change-notifier/QueryFieldResult.js';
 import { aProfile, kycEvents, SITI_INFO } from '../../support/KycProfileMother.js';
 import { context, kycWorld } from './kycWorld.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 function queryWorld() {
   const world = kycWorld({
@@ -15,15 +16,6 @@ function queryWorld() {
     ],
   });
   return { ...world, query: new QueryFieldResult(world.profiles, world.partners, world.subscriptions) };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('QueryFieldResult', () => {

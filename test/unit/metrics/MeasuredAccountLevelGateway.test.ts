@@ -3,19 +3,10 @@ import { Registry } from 'prom-client';
 import { EsbMetrics } from '../../../adapters/metrics/EsbMetrics.js';
 import { MeasuredAccountLevelGateway } from '../../../adapters/metrics/MeasuredAccountLevelGateway.js';
 import { AccountLevelGatewayFailed, AccountLevelGatewayTimedOut } from '../../../core/upgrade-account/errors.js';
-import type { AccountLevelGateway, DigitalLevelChange } from '../../../core/upgrade-account/ports.js';
+import type { DigitalLevelChange } from '../../../core/upgrade-account/ports.js';
+import { InMemoryAccountLevelGateway } from '../../support/InMemoryAccountLevelGateway.js';
 import { parsePrometheusText, sampleValue } from '../../support/prometheusText.js';
-
-/** A DA21 port that answers from a script: undefined = success, an error = that failure. */
-class ScriptedGateway implements AccountLevelGateway {
-  readonly calls: DigitalLevelChange[] = [];
-  constructor(private readonly script: Array<Error | undefined>) {}
-  async setDigitalLevel(change: DigitalLevelChange): Promise<void> {
-    this.calls.push(change);
-    const next = this.script.shift();
-    if (next) throw next;
-  }
-}
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 const change: DigitalLevelChange = { transactionId: 'T1', accountId: 'A1', prodName: 'AC.DIGITAL.SAV', level: '1A', requestedAt: new Date() };
 
@@ -27,7 +18,7 @@ describe('MeasuredAccountLevelGateway', () => {
   const samples = async () => parsePrometheusText(await registry.metrics());
 
   it('passes the call through and counts its latency by outcome', async () => {
-    const inner = new ScriptedGateway([undefined, undefined]);
+    const inner = new InMemoryAccountLevelGateway();
     const gateway = new MeasuredAccountLevelGateway(inner, new EsbMetrics(registry));
     await gateway.setDigitalLevel(change);
     await gateway.setDigitalLevel(change);
@@ -40,15 +31,14 @@ describe('MeasuredAccountLevelGateway', () => {
   it('rethrows the very error and counts it by code, a timeout apart from a failure', async () => {
     const refused = new AccountLevelGatewayFailed('RtrnCode 400');
     const timeout = new AccountLevelGatewayTimedOut(5000);
-    const gateway = new MeasuredAccountLevelGateway(new ScriptedGateway([refused, timeout, new Error('bug')]), new EsbMetrics(registry));
+    const inner = new InMemoryAccountLevelGateway();
+    const gateway = new MeasuredAccountLevelGateway(inner, new EsbMetrics(registry));
     for (const expected of [refused, timeout]) {
-      const error = await gateway.setDigitalLevel(change).then(() => undefined, (caught: unknown) => caught);
-      expect(error).to.equal(expected);
+      inner.answer = expected;
+      expect(await rejectionOf(gateway.setDigitalLevel(change))).to.equal(expected);
     }
-    await gateway.setDigitalLevel(change).then(
-      () => expect.fail('should have thrown'),
-      (error: Error) => expect(error.message).to.equal('bug'),
-    );
+    inner.answer = new Error('bug');
+    expect((await rejectionOf(gateway.setDigitalLevel(change))).message).to.equal('bug');
     const all = await samples();
     expect(sampleValue(all, 'midplat_esb_call_duration_seconds_count', { outcome: 'failed' })).to.equal(2);
     expect(sampleValue(all, 'midplat_esb_call_duration_seconds_count', { outcome: 'timeout' })).to.equal(1);

@@ -6,21 +6,15 @@ import { RetryFailedOutboxMessages } from '../../../core/ops-console/RetryFailed
 import { RetryOutboxMessage } from '../../../core/ops-console/RetryOutboxMessage.js';
 import { SearchOutboxMessages } from '../../../core/ops-console/SearchOutboxMessages.js';
 import { ViewOutboxMessage } from '../../../core/ops-console/ViewOutboxMessage.js';
-import { FixedClock } from '../../support/FixedClock.js';
+import { ManualClock } from '../../support/ManualClock.js';
 import { InMemoryOutboxConsoleStore } from '../../support/InMemoryOutboxConsoleStore.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
 
 const NOW = new Date('2026-12-05T12:00:30Z');
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: unknown) => error,
-  );
-}
-
 describe('ops console use cases', () => {
   let store: InMemoryOutboxConsoleStore;
-  const clock = new FixedClock(NOW);
+  const clock = new ManualClock(NOW);
 
   beforeEach(() => {
     store = new InMemoryOutboxConsoleStore();
@@ -29,14 +23,14 @@ describe('ops console use cases', () => {
   describe('RetryOutboxMessage', () => {
     it('refuses a delivered message with MESSAGE_ALREADY_DELIVERED and changes nothing', async () => {
       store.add({ id: 'm1', status: 'DONE', attempts: 1 });
-      const error = await rejection(new RetryOutboxMessage(store, clock).execute('m1'));
+      const error = await rejectionOf(new RetryOutboxMessage(store, clock).execute('m1'));
       expect(error).to.be.instanceOf(MessageAlreadyDelivered);
       expect((error as MessageAlreadyDelivered).code).to.equal('MESSAGE_ALREADY_DELIVERED');
       expect(store.get('m1')).to.include({ status: 'DONE', attempts: 1 });
     });
 
     it('answers MESSAGE_NOT_FOUND for an unknown id', async () => {
-      expect(await rejection(new RetryOutboxMessage(store, clock).execute('nope'))).to.be.instanceOf(MessageNotFound);
+      expect(await rejectionOf(new RetryOutboxMessage(store, clock).execute('nope'))).to.be.instanceOf(MessageNotFound);
     });
 
     it('gives a FAILED message a fresh budget, due now', async () => {
@@ -51,7 +45,7 @@ describe('ops console use cases', () => {
       store.beforeMakeDue = () => {
         store.messages = store.messages.map((message) => ({ ...message, status: 'DONE' as const }));
       };
-      expect(await rejection(new RetryOutboxMessage(store, clock).execute('m1'))).to.be.instanceOf(MessageAlreadyDelivered);
+      expect(await rejectionOf(new RetryOutboxMessage(store, clock).execute('m1'))).to.be.instanceOf(MessageAlreadyDelivered);
     });
   });
 

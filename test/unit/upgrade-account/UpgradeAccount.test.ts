@@ -11,39 +11,30 @@ import {
 } from '../../../core/upgrade-account/errors.js';
 import { esbTransactionIdFor } from '../../../core/upgrade-account/decideUpgrade.js';
 import { UpgradeAccount } from '../../../core/upgrade-account/UpgradeAccount.js';
-import { FixedClock } from '../../support/FixedClock.js';
+import { ManualClock } from '../../support/ManualClock.js';
 import { InMemoryUnitOfWork } from '../../support/InMemoryUnitOfWork.js';
-import {
-  InMemoryEddaChecks,
-  InMemoryMembers,
-  InMemoryReviews,
-  ScriptedAccountLevelGateway,
-} from '../../support/InMemoryUpgradeAccountPorts.js';
+import { InMemoryEddaCheckRepository } from '../../support/InMemoryEddaCheckRepository.js';
+import { InMemoryMemberRepository } from '../../support/InMemoryMemberRepository.js';
+import { InMemoryUpgradeReviewRepository } from '../../support/InMemoryUpgradeReviewRepository.js';
+import { InMemoryAccountLevelGateway } from '../../support/InMemoryAccountLevelGateway.js';
+import { rejectionOf } from '../../support/rejectionOf.js';
+import { aMember } from '../../support/MemberMother.js';
 
 const context = { requestId: 'req-1', consumer: 'ivr' };
 const CLAIM_MS = 10_000;
 
 function world(status: EddaStatus | null = 'EDDASuccess') {
-  const members = new InMemoryMembers().add({ memberId: 'M1', accountId: 'AA19337Z8L29', prodName: 'AC.DIGITAL.SAV', digitalLevel: '2B' });
-  const checks = new InMemoryEddaChecks();
+  const members = new InMemoryMemberRepository().add(aMember());
+  const checks = new InMemoryEddaCheckRepository();
   if (status) checks.add('M1', status);
-  const reviews = new InMemoryReviews();
-  const gateway = new ScriptedAccountLevelGateway();
+  const reviews = new InMemoryUpgradeReviewRepository();
+  const gateway = new InMemoryAccountLevelGateway();
   const unitOfWork = new InMemoryUnitOfWork([members, checks, reviews]);
-  const clock = new FixedClock();
+  const clock = new ManualClock();
   const useCase = new UpgradeAccount(unitOfWork, members, checks, reviews, gateway, clock, '1A', CLAIM_MS);
   /** The same database seen by another instance of the service (its own in-process state). */
   const otherInstance = () => new UpgradeAccount(unitOfWork, members, checks, reviews, gateway, clock, '1A', CLAIM_MS);
   return { members, checks, reviews, gateway, unitOfWork, useCase, clock, otherInstance };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('UpgradeAccount', () => {
@@ -51,7 +42,7 @@ describe('UpgradeAccount', () => {
     const { useCase, gateway, members, checks, reviews } = world();
     await useCase.execute({ memberId: 'M1', isPass: true }, context);
     expect(gateway.calls).to.deep.equal([
-      { transactionId: esbTransactionIdFor({ id: 1 }), accountId: 'AA19337Z8L29', prodName: 'AC.DIGITAL.SAV', level: '1A', requestedAt: new FixedClock().now() },
+      { transactionId: esbTransactionIdFor({ id: 1 }), accountId: 'AA19337Z8L29', prodName: 'AC.DIGITAL.SAV', level: '1A', requestedAt: new ManualClock().now() },
     ]);
     expect((await members.findById('M1'))?.digitalLevel).to.equal('1A');
     expect(checks.statusOf('M1')).to.equal('CustomerSuccess');
@@ -183,7 +174,7 @@ describe('UpgradeAccount', () => {
     gateway.duringCall = () => seen.push({ ...checks.currentOf('M1') });
     await useCase.execute({ memberId: 'M1', isPass: true }, context);
     expect(seen).to.deep.equal([
-      { id: 1, memberId: 'M1', status: 'EDDASuccess', decidingUntil: new Date(clock.current.getTime() + CLAIM_MS), esbTransactionId: esbTransactionIdFor({ id: 1 }) },
+      { id: 1, memberId: 'M1', status: 'EDDASuccess', decidingUntil: new Date(clock.now().getTime() + CLAIM_MS), esbTransactionId: esbTransactionIdFor({ id: 1 }) },
     ]);
     expect(checks.currentOf('M1')).to.include({ status: 'CustomerSuccess', decidingUntil: null });
   });
@@ -218,9 +209,9 @@ describe('UpgradeAccount', () => {
 
     const restarted = otherInstance();
     gateway.answer = 'ok';
-    clock.current = new Date(clock.current.getTime() + CLAIM_MS - 1);
+    clock.advance(CLAIM_MS - 1);
     expect(await rejectionOf(restarted.execute({ memberId: 'M1', isPass: true }, context))).to.be.instanceOf(UpgradeInProgress);
-    clock.current = new Date(clock.current.getTime() + 1);
+    clock.advance(1);
     await restarted.execute({ memberId: 'M1', isPass: true }, { ...context, requestId: 'req-retry' });
     expect(gateway.calls).to.have.length(2);
     expect(gateway.calls[1]!.transactionId).to.equal(gateway.calls[0]!.transactionId);

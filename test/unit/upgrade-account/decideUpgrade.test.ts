@@ -2,27 +2,13 @@ import { expect } from 'chai';
 import { decideUpgrade, esbTransactionIdFor } from '../../../core/upgrade-account/decideUpgrade.js';
 import { EddaNotVerified, UpgradeAlreadyDecided, UpgradeInProgress } from '../../../core/upgrade-account/errors.js';
 import type { EddaCheck } from '../../../core/upgrade-account/ports.js';
+import { thrownBy } from '../../support/thrownBy.js';
+import { anEddaCheck } from '../../support/MemberMother.js';
 
 const NOW = new Date('2026-12-05T08:00:00.000Z');
 const CLAIM_MS = 3500;
 const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
-const check = (overrides: Partial<EddaCheck> = {}): EddaCheck => ({
-  id: 42,
-  memberId: 'M1',
-  status: 'EDDASuccess',
-  decidingUntil: null,
-  esbTransactionId: null,
-  ...overrides,
-});
-
-function thrownBy(decide: () => unknown): unknown {
-  try {
-    decide();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+const check = (overrides: Partial<EddaCheck> = {}) => anEddaCheck({ id: 42, ...overrides });
 
 describe('decideUpgrade (claim → call → record)', () => {
   it('claims a verified check for a pass, expiring claimMs after now, with the TransactionID derived from the check', () => {

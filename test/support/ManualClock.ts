@@ -1,10 +1,10 @@
-import type { Clock } from '../../../core/shared/Clock.js';
+import type { Clock } from '../../core/shared/Clock.js';
 
-/** A clock the test moves by hand. */
+/** A clock that stands still until the test moves it (forward or back). */
 export class ManualClock implements Clock {
   private current: number;
 
-  constructor(start: Date = new Date('2026-11-23T09:00:00.250Z')) {
+  constructor(start: Date = new Date('2026-11-23T08:00:00Z')) {
     this.current = start.getTime();
   }
 
