@@ -1,4 +1,4 @@
-import { SPECIAL_BITS, type FieldSpec, type Shape } from './createInfoShape.js';
+import { SPECIAL_BITS, type FieldSpec, type Shape } from '../../../core/get-create-info/createInfoShape.js';
 
 const DATE = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])';
 const TIME = '([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d';
