@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import type { ColumnShape, ColumnSpec } from '../../../adapters/persistence/ColumnShape.js';
 import { BILLING_CUSTOMER_SHAPE } from '../../../adapters/persistence/customer-check/billingCustomerShape.js';
-import { Database } from '../../../adapters/persistence/Database.js';
 import { KYC_PROFILE_SHAPE } from '../../../adapters/persistence/kyc-change-notifier/kycProfileShape.js';
-import { migrate } from '../../../adapters/persistence/migrate.js';
 import { MEMBER_SHAPE } from '../../../adapters/persistence/upgrade-account/memberShape.js';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/migratedDatabase.js';
+import { DATABASE_KINDS } from '../../support/testDatabases.js';
 
 const SHAPED_TABLES: Record<string, ColumnShape> = {
   members: MEMBER_SHAPE,
@@ -38,25 +37,19 @@ function typeMatches(spec: ColumnSpec, reported: string): boolean {
  */
 for (const kind of DATABASE_KINDS) {
   describe(`column shapes match the migrated tables (${kind})`, () => {
-    let scratch: TestDatabase;
-    let database: Database;
+    let migrated: MigratedDatabase;
 
     before(async () => {
-      scratch = await createTestDatabase(kind);
-      database = new Database({ url: scratch.url, poolMax: 2 });
-      await migrate(database);
+      migrated = await createMigratedDatabase(kind);
     });
 
-    after(async () => {
-      await database.close();
-      await scratch.drop();
-    });
+    after(() => migrated.dispose());
 
     for (const [table, shape] of Object.entries(SHAPED_TABLES)) {
       it(`${table}: the shape's columns, types, sizes and nullability`, async () => {
-        const described = await database.sequelize.getQueryInterface().describeTable(table);
-        const migrated = Object.keys(described).filter((column) => column !== 'created_at' && column !== 'updated_at');
-        expect(migrated.sort()).to.deep.equal(Object.keys(shape).sort());
+        const described = await migrated.database.sequelize.getQueryInterface().describeTable(table);
+        const columns = Object.keys(described).filter((column) => column !== 'created_at' && column !== 'updated_at');
+        expect(columns.sort()).to.deep.equal(Object.keys(shape).sort());
         const mismatches = Object.entries(shape).flatMap(([column, spec]) => {
           const { type, allowNull, primaryKey } = described[column]!;
           // SQLite reports a primary key as nullable whatever the migration said: only other columns' nullability is compared.

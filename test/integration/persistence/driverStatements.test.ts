@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { Database } from '../../../adapters/persistence/Database.js';
-import { migrate } from '../../../adapters/persistence/migrate.js';
+import type { Database } from '../../../adapters/persistence/Database.js';
 import { runStatement, selectRows } from '../../../adapters/persistence/selectRows.js';
 import { SequelizeUnitOfWork } from '../../../adapters/persistence/SequelizeUnitOfWork.js';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/migratedDatabase.js';
+import { DATABASE_KINDS } from '../../support/testDatabases.js';
 
 const INSERT = 'INSERT INTO kyc_processed_events (event_id, uid, event_type, outcome, processed_at) VALUES (?, ?, ?, ?, ?)';
 const SELECT = 'SELECT event_id, uid FROM kyc_processed_events WHERE event_id = ?';
@@ -11,21 +11,17 @@ const SELECT = 'SELECT event_id, uid FROM kyc_processed_events WHERE event_id = 
 /** The driver-level statements of the hot paths (`selectRows`, `runStatement`) on both databases. */
 for (const kind of DATABASE_KINDS) {
   describe(`driver-level statements (${kind})`, () => {
-    let scratch: TestDatabase;
+    let migrated: MigratedDatabase;
     let database: Database;
     let unitOfWork: SequelizeUnitOfWork;
 
     beforeEach(async () => {
-      scratch = await createTestDatabase(kind);
-      database = new Database({ url: scratch.url, poolMax: 2 });
-      await migrate(database);
+      migrated = await createMigratedDatabase(kind);
+      database = migrated.database;
       unitOfWork = new SequelizeUnitOfWork(database);
     });
 
-    afterEach(async () => {
-      await database.close();
-      await scratch.drop();
-    });
+    afterEach(() => migrated.dispose());
 
     const insert = (eventId: string) => runStatement(database, INSERT, [eventId, 'u-1', 'INFO', 'APPLIED', new Date('2026-01-02T03:04:05.000Z')]);
 
