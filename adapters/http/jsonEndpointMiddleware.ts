@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 import type { Logger } from '../logging/Logger.js';
 import type { AccessTokenAuthenticator } from './AccessTokenAuthenticator.js';
 import { errorEnvelope, toErrorReply } from './errorResponse.js';
+import { parseContentType } from './contentType.js';
 import { HttpProblem } from './HttpProblem.js';
 import type { JsonEndpoint } from './JsonEndpoint.js';
 import { readRawBody } from './readRawBody.js';
@@ -11,9 +12,8 @@ import type { MidplatState } from './MidplatState.js';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function requireJsonContentType(header: string | undefined): void {
-  const [mediaType = '', ...parameters] = (header ?? '').split(';').map((part) => part.trim().toLowerCase());
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
-  if (mediaType !== 'application/json' || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
+  const { mediaType, charset } = parseContentType(header);
+  if (mediaType !== 'application/json' || (charset !== undefined && !['utf-8', 'utf8'].includes(charset.toLowerCase()))) {
     throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json (UTF-8)');
   }
 }

@@ -5,8 +5,23 @@ import type { SqliteConnection } from './SqliteStatementCache.js';
 
 export type SqlParameter = string | number | boolean | Date | null;
 
+/** A parameter of `selectRows`: a value, or a list that fills an `IN (?)`. */
+export type SelectParameter = SqlParameter | readonly SqlParameter[];
+
+/** How `selectRows` reads. */
+export interface SelectOptions {
+  /**
+   * MySQL date and time columns as the server's text, never converted to Date (SQLite keeps
+   * them as text anyway). A wide graph then skips a Date and its time zone arithmetic per value.
+   */
+  readonly dateStrings?: true;
+}
+
+/** Let mysql2 convert every column itself: no per-field Sequelize conversion on its connections. */
+const passThrough = (_field: unknown, next: () => unknown) => next();
+
 interface MysqlConnection {
-  execute(sql: string, parameters: unknown[], callback: (error: Error | null, result: unknown) => void): void;
+  execute(sql: string | { sql: string; dateStrings: boolean; typeCast: unknown }, parameters: unknown[], callback: (error: Error | null, result: unknown) => void): void;
 }
 
 interface SqliteTransactionConnection {
@@ -30,10 +45,30 @@ function sqliteValue(value: SqlParameter): SqlParameter {
   return `${value.toISOString().replace('T', ' ').replace('Z', '')} +00:00`;
 }
 
-function onMysql<T>(connection: unknown, sql: string, parameters: readonly SqlParameter[]): Promise<T> {
+function onMysql<T>(connection: unknown, sql: string | { sql: string; dateStrings: boolean; typeCast: unknown }, parameters: readonly SqlParameter[]): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     (connection as MysqlConnection).execute(sql, [...parameters], (error, result) => (error ? reject(error) : resolve(result as T)));
   });
+}
+
+/** `IN (?)` with a list becomes `IN (?, ?, …)` with its items (an empty list matches nothing: NULL). */
+function expandLists(sql: string, parameters: readonly SelectParameter[]): { sql: string; values: SqlParameter[] } {
+  if (!parameters.some((parameter) => Array.isArray(parameter))) return { sql, values: parameters as SqlParameter[] };
+  const pieces = sql.split('?');
+  if (pieces.length !== parameters.length + 1) throw new Error(`selectRows: ${pieces.length - 1} placeholders for ${parameters.length} parameters`);
+  const values: SqlParameter[] = [];
+  let expanded = pieces[0]!;
+  parameters.forEach((parameter, index) => {
+    if (Array.isArray(parameter)) {
+      expanded += parameter.length === 0 ? 'NULL' : parameter.map(() => '?').join(', ');
+      values.push(...(parameter as readonly SqlParameter[]));
+    } else {
+      expanded += '?';
+      values.push(parameter as SqlParameter);
+    }
+    expanded += pieces[index + 1]!;
+  });
+  return { sql: expanded, values };
 }
 
 /**
@@ -69,19 +104,26 @@ function asDatabaseError(error: unknown): never {
  * a SQLite unit of work has a connection of its own, closed at its end, so its statements
  * are not cached).
  */
-export async function selectRows<Row extends object>(database: Database, sql: string, parameters: readonly SqlParameter[]): Promise<Row[]> {
-  return selectOnDriver<Row>(database, sql, parameters).catch(asDatabaseError);
+export async function selectRows<Row extends object>(
+  database: Database,
+  sql: string,
+  parameters: readonly SelectParameter[],
+  options: SelectOptions = {},
+): Promise<Row[]> {
+  const expanded = expandLists(sql, parameters);
+  return selectOnDriver<Row>(database, expanded.sql, expanded.values, options).catch(asDatabaseError);
 }
 
-async function selectOnDriver<Row extends object>(database: Database, sql: string, parameters: readonly SqlParameter[]): Promise<Row[]> {
+async function selectOnDriver<Row extends object>(database: Database, sql: string, parameters: readonly SqlParameter[], options: SelectOptions): Promise<Row[]> {
   if (database.dialect === 'mysql' && !database.currentTransaction()) {
     reportToLogging(database, sql);
     return new Promise<Row[]>((resolve, reject) => {
-      database.mysqlReadPool().execute(sql, [...parameters], (error, rows) => (error ? reject(error) : resolve(rows as Row[])));
+      database.mysqlReadPool().execute({ sql, dateStrings: options.dateStrings === true }, [...parameters], (error, rows) => (error ? reject(error) : resolve(rows as Row[])));
     });
   }
   return onConnection(database, sql, (connection, inTransaction) => {
-    if (database.dialect === 'mysql') return onMysql<Row[]>(connection, sql, parameters);
+    // Sequelize's connections carry its typeCast, which would turn the date strings back into Dates.
+    if (database.dialect === 'mysql') return onMysql<Row[]>(connection, options.dateStrings ? { sql, dateStrings: true, typeCast: passThrough } : sql, parameters);
     const values = parameters.map(sqliteValue);
     if (!inTransaction) return database.sqliteStatements.all<Row>(connection as SqliteConnection, sql, values);
     return new Promise<Row[]>((resolve, reject) => {

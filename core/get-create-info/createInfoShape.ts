@@ -21,7 +21,7 @@ export type ScalarKind =
 
 export interface ScalarField {
   readonly kind: ScalarKind;
-  /** Longest accepted string, in characters (the column size). */
+  /** Longest accepted string, in characters (the API's limit; storage sizes its column from it). */
   readonly maxLength?: number;
   /** Never null: keys and the application's creation date and time. */
   readonly required?: true;
@@ -32,6 +32,9 @@ export interface ScalarField {
   /** A regular expression the value matches (JSON Schema `pattern`). */
   readonly pattern?: string;
 }
+
+/** The longest `code` and `name` of a `{code, name}` field, in characters. */
+export const CODE_NAME_LENGTHS = { code: 32, name: 100 } as const;
 
 /** `{code, name}` (industry, job, issuing city…), or null. */
 export interface CodeNameField {

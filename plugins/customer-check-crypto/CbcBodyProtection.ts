@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { BillingEnvelopeUnreadable } from '../../core/customer-check/errors.js';
+import { BillingEnvelopeUnreadable } from '../../adapters/http/customer-check/errors.js';
 import type { BodyProtection } from './BodyProtection.js';
 
 const IV_BYTES = 16;

@@ -1,5 +1,5 @@
-import { BillingSecurityRejected } from '../../core/customer-check/errors.js';
-import type { EncryptType, EnvelopeHeaders, PartnerInstitution } from '../../core/customer-check/ports.js';
+import { BillingSecurityRejected } from '../../adapters/http/customer-check/errors.js';
+import type { EncryptType, EnvelopeHeaders, PartnerInstitution } from '../../adapters/http/customer-check/ports.js';
 import type { BodyProtection } from './BodyProtection.js';
 
 /**

@@ -1,6 +1,6 @@
 import { hash, timingSafeEqual } from 'node:crypto';
-import { BillingSecurityRejected } from '../../core/customer-check/errors.js';
-import type { InstitutionDirectory, PartnerInstitution } from '../../core/customer-check/ports.js';
+import { BillingSecurityRejected } from '../../adapters/http/customer-check/errors.js';
+import type { InstitutionDirectory, PartnerInstitution } from '../../adapters/http/customer-check/ports.js';
 
 const sha256 = (text: string) => hash('sha256', text, 'buffer');
 

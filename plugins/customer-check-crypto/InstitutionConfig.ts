@@ -1,4 +1,4 @@
-import type { EncryptType } from '../../core/customer-check/ports.js';
+import type { EncryptType } from '../../adapters/http/customer-check/ports.js';
 
 /** A partner bank of CustomerCheck (config `billing.institutions[]`). */
 export interface InstitutionConfig {

@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import { InstitutionDirectory, type EncryptType } from '../../core/customer-check/ports.js';
+import { InstitutionDirectory, type EncryptType } from '../../adapters/http/customer-check/ports.js';
 import type { BodyProtection } from './BodyProtection.js';
 import { CbcBodyProtection } from './CbcBodyProtection.js';
 import { ConfiguredInstitution } from './ConfiguredInstitution.js';

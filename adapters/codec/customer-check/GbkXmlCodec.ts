@@ -6,7 +6,7 @@ import {
   type CustomerCheckReplyFields,
   type CustomerCheckRequestFields,
 } from '../../../core/customer-check/messages.js';
-import type { BillingMessageCodec } from '../../../core/customer-check/ports.js';
+import type { BillingMessageCodec } from '../../http/customer-check/ports.js';
 import { readXmlDocument, salvageXmlFields, writeXmlDocument } from './xmlDocument.js';
 
 /** Seed 003's wire format: `<in>` in GBK (or GB2312, GB18030, UTF-8), `<out>` always GBK. */

@@ -8,7 +8,7 @@ import {
   type CustomerCheckReplyFields,
   type CustomerCheckRequestFields,
 } from '../../../core/customer-check/messages.js';
-import type { BillingMessageCodec } from '../../../core/customer-check/ports.js';
+import type { BillingMessageCodec } from '../../http/customer-check/ports.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const SALVAGE_VALUE = /^[0-9A-Za-z._:-]{1,64}$/;

@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import { BillingMessageCodec } from '../../../core/customer-check/ports.js';
+import { BillingMessageCodec } from '../../http/customer-check/ports.js';
 import { GbkXmlCodec } from './GbkXmlCodec.js';
 import { JsonCodec } from './JsonCodec.js';
 

@@ -3,25 +3,16 @@ import { inject, injectable, multiInject } from 'inversify';
 import type { Context } from 'koa';
 import { CustomerCheck } from '../../../core/customer-check/CustomerCheck.js';
 import { errorReply } from '../../../core/customer-check/CustomerCheckReply.js';
-import {
-  BillingEnvelopeUnreadable,
-  BillingParameterInvalid,
-  BillingSecurityRejected,
-  RESP_CODE_SYSTEM,
-} from '../../../core/customer-check/errors.js';
+import { BillingParameterInvalid } from '../../../core/customer-check/errors.js';
 import type { CustomerCheckReplyFields, CustomerCheckRequestFields } from '../../../core/customer-check/messages.js';
-import {
-  BillingMessageCodec,
-  InstitutionDirectory,
-  type BillingDataType,
-  type EnvelopeHeaders,
-  type PartnerInstitution,
-} from '../../../core/customer-check/ports.js';
 import { Logger } from '../../logging/Logger.js';
+import { parseContentType } from '../contentType.js';
 import type { RouteContribution } from '../JsonEndpoint.js';
 import type { MidplatState } from '../MidplatState.js';
 import { readRawBody } from '../readRawBody.js';
-import { toBillingFailure } from './customerCheckReplies.js';
+import { RESP_CODE_SYSTEM, toBillingFailure } from './customerCheckReplies.js';
+import { BillingEnvelopeUnreadable, BillingSecurityRejected } from './errors.js';
+import { BillingMessageCodec, InstitutionDirectory, type BillingDataType, type EnvelopeHeaders, type PartnerInstitution } from './ports.js';
 import { BillingRefusalObserver, type BillingRefusalCheck } from './BillingRefusalObserver.js';
 import { customerCheckOpenApiPaths } from './customerCheckOpenApi.js';
 
@@ -35,16 +26,6 @@ const DATA_TYPE_OF_MEDIA_TYPE: Record<string, BillingDataType> = {
   'text/xml': 'XML',
   'application/json': 'JSON',
 };
-
-function contentTypeOf(header: string): { mediaType: string; charset: string | undefined } {
-  const [mediaType = '', ...parameters] = header.split(';').map((part) => part.trim());
-  const charset = parameters
-    .find((parameter) => parameter.toLowerCase().startsWith('charset='))
-    ?.slice('charset='.length)
-    .replace(/"/g, '')
-    .trim();
-  return { mediaType: mediaType.toLowerCase(), charset: charset || undefined };
-}
 
 /** One request's progress, so a failure at any step answers with what was learnt so far. */
 interface Exchange {
@@ -93,7 +74,9 @@ export class CustomerCheckRoute implements RouteContribution {
   private async handle(ctx: Context & { state: MidplatState }): Promise<void> {
     const exchange: Exchange = { codec: this.xmlCodec, sealReply: false, check: 'api_key' };
     try {
-      const { mediaType, charset } = contentTypeOf(ctx.get('content-type'));
+      const { mediaType, charset: sentCharset } = parseContentType(ctx.get('content-type'));
+      // An empty charset is no charset: the codec then goes by the document itself.
+      const charset = sentCharset?.trim() || undefined;
       const format = this.codecFor(mediaType, ctx.get('datatype'));
       if (format.codec) exchange.codec = format.codec; // even a refused caller is answered in its own format
       // The key first: an unknown caller gets no byte of its body read (nor a 1 MiB buffer).

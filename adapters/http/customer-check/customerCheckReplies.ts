@@ -1,6 +1,8 @@
 import { DomainError } from '../../../core/shared/DomainError.js';
-import { RESP_CODE_SYSTEM } from '../../../core/customer-check/errors.js';
 import { HttpProblem } from '../HttpProblem.js';
+
+/** The RespCode of anything unexpected (HTTP 500). */
+export const RESP_CODE_SYSTEM = 'ESYSTEM';
 
 /** The one table of SPEC 6: RespCode → HTTP status of the reply. */
 export const STATUS_OF_RESP_CODE: Readonly<Record<string, number>> = {

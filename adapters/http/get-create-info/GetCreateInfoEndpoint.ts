@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { CreateInfoItem } from '../../../core/get-create-info/Application.js';
-import { objectSchema } from '../../../core/get-create-info/createInfoJsonSchema.js';
+import { objectSchema } from '../../json-schema/get-create-info/createInfoJsonSchema.js';
 import { CREATE_INFO_ITEM_SHAPE } from '../../../core/get-create-info/createInfoShape.js';
 import { GetCreateInfo, type GetCreateInfoQuery } from '../../../core/get-create-info/GetCreateInfo.js';
 import type { JsonEndpoint } from '../JsonEndpoint.js';

@@ -1,7 +1,9 @@
 import { inject, injectable } from 'inversify';
+import { fixtureString } from '../ColumnShape.js';
 import { Database } from '../Database.js';
 import type { FixtureSection, LoadMode } from '../fixtures/FixtureSection.js';
 import { itemsToWrite } from '../fixtures/itemsToWrite.js';
+import { BILLING_CUSTOMER_SHAPE } from './billingCustomerShape.js';
 import { defineCustomerCheckModels } from './customerCheckModels.js';
 
 interface BillingCustomerFixture {
@@ -32,15 +34,15 @@ export class BillingCustomersFixtureSection implements FixtureSection {
     additionalProperties: false,
     required: ['companyId', 'billKey', 'contractNo', 'customerName', 'customerStatus', 'serviceStatus', 'registerDate'],
     properties: {
-      companyId: { type: 'string', minLength: 1, maxLength: 32 },
-      billKey: { type: 'string', minLength: 1, maxLength: 64 },
-      contractNo: { type: 'string', minLength: 1, maxLength: 64 },
-      customerName: { type: 'string', minLength: 1, maxLength: 100 },
-      idNo: { type: 'string', maxLength: 32 },
-      customerPhone: { type: 'string', maxLength: 32 },
-      customerAddress: { type: 'string', maxLength: 255 },
-      customerStatus: { type: 'string', minLength: 1, maxLength: 4 },
-      serviceStatus: { type: 'string', minLength: 1, maxLength: 4 },
+      companyId: fixtureString(BILLING_CUSTOMER_SHAPE.company_id, 'nonEmpty'),
+      billKey: fixtureString(BILLING_CUSTOMER_SHAPE.bill_key, 'nonEmpty'),
+      contractNo: fixtureString(BILLING_CUSTOMER_SHAPE.contract_no, 'nonEmpty'),
+      customerName: fixtureString(BILLING_CUSTOMER_SHAPE.customer_name, 'nonEmpty'),
+      idNo: fixtureString(BILLING_CUSTOMER_SHAPE.id_no),
+      customerPhone: fixtureString(BILLING_CUSTOMER_SHAPE.customer_phone),
+      customerAddress: fixtureString(BILLING_CUSTOMER_SHAPE.customer_address),
+      customerStatus: fixtureString(BILLING_CUSTOMER_SHAPE.customer_status, 'nonEmpty'),
+      serviceStatus: fixtureString(BILLING_CUSTOMER_SHAPE.service_status, 'nonEmpty'),
       registerDate: YYYYMMDD,
       payments: {
         type: 'array',

@@ -1,4 +1,6 @@
 import { DataTypes, type Model, type ModelStatic, type Optional, type Sequelize } from 'sequelize';
+import { modelAttributes } from '../ColumnShape.js';
+import { BILLING_CUSTOMER_SHAPE } from './billingCustomerShape.js';
 
 export interface BillingCustomerRow {
   id: number;
@@ -31,19 +33,7 @@ export interface CustomerCheckModels {
 export function defineCustomerCheckModels(sequelize: Sequelize): CustomerCheckModels {
   const BillingCustomer = sequelize.define<Model<BillingCustomerRow, Auto<BillingCustomerRow>>>(
     'BillingCustomer',
-    {
-      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      company_id: { type: DataTypes.STRING(32), allowNull: false },
-      bill_key: { type: DataTypes.STRING(64), allowNull: false },
-      contract_no: { type: DataTypes.STRING(64), allowNull: false },
-      customer_name: { type: DataTypes.STRING(100), allowNull: false },
-      id_no: DataTypes.STRING(32),
-      customer_phone: DataTypes.STRING(32),
-      customer_address: DataTypes.STRING(255),
-      customer_status: { type: DataTypes.STRING(4), allowNull: false },
-      service_status: { type: DataTypes.STRING(4), allowNull: false },
-      register_date: { type: DataTypes.CHAR(8), allowNull: false },
-    },
+    modelAttributes(BILLING_CUSTOMER_SHAPE),
     { tableName: 'billing_customers', underscored: true, timestamps: true, createdAt: 'created_at', updatedAt: 'updated_at' },
   );
   const BillingPayment = sequelize.define<Model<BillingPaymentRow, Auto<BillingPaymentRow>>>(

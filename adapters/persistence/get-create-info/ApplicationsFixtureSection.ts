@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { Application } from '../../../core/get-create-info/Application.js';
-import { objectSchema } from '../../../core/get-create-info/createInfoJsonSchema.js';
+import { objectSchema } from '../../json-schema/get-create-info/createInfoJsonSchema.js';
 import { APPLICATION_SHAPE, type Shape } from '../../../core/get-create-info/createInfoShape.js';
 import { Database } from '../Database.js';
 import { InvalidFixture } from '../fixtures/InvalidFixture.js';

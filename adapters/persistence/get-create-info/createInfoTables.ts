@@ -1,6 +1,7 @@
 import {
   AML_FLAG_DETAIL_SHAPE,
   APPLICATION_SHAPE,
+  CODE_NAME_LENGTHS,
   CREATE_DETAIL_SHAPE,
   DOCUMENT_RESEND_SHAPE,
   MANUAL_REVIEW_FLAG_SHAPE,
@@ -45,7 +46,7 @@ function columnsOf(shape: Shape, codeNameColumns: Record<string, [string, string
         break;
       case 'codeName': {
         const [code, name] = codeNameColumns[field] ?? [`${snakeCase(field)}_code`, `${snakeCase(field)}_name`];
-        columns.push({ field, column: code, kind: 'code', maxLength: 32 }, { field, column: name, kind: 'name', maxLength: 100 });
+        columns.push({ field, column: code, kind: 'code', maxLength: CODE_NAME_LENGTHS.code }, { field, column: name, kind: 'name', maxLength: CODE_NAME_LENGTHS.name });
         break;
       }
       case 'specialNames':

@@ -12,11 +12,9 @@ const SERIAL_TABLES: ReadonlySet<string> = new Set([
 function typeOf(column: Column) {
   switch (column.kind) {
     case 'string':
-      return DataTypes.STRING(column.maxLength ?? 64);
     case 'code':
-      return DataTypes.STRING(32);
     case 'name':
-      return DataTypes.STRING(100);
+      return DataTypes.STRING(column.maxLength ?? 64);
     case 'boolean':
       return DataTypes.BOOLEAN;
     case 'integer':

@@ -1,10 +1,12 @@
 import { inject, injectable } from 'inversify';
 import { CLIENT_STATUSES, KYC_LEVELS, WALLET_STATUSES, type ClientStatus, type KycLevel, type WalletStatus } from '../../../core/kyc-change-notifier/KycCodes.js';
 import { EMPTY_INFO, newProfile, type KycInfo, type KycProfile } from '../../../core/kyc-change-notifier/KycProfile.js';
+import { fixtureString } from '../ColumnShape.js';
 import { Database } from '../Database.js';
 import type { FixtureSection, LoadMode } from '../fixtures/FixtureSection.js';
 import { itemsToWrite } from '../fixtures/itemsToWrite.js';
 import { defineKycChangeNotifierModels } from './kycChangeNotifierModels.js';
+import { KYC_PROFILE_SHAPE } from './kycProfileShape.js';
 import { toKycProfileRow } from './kycProfileMapper.js';
 
 interface KycProfileFixture {
@@ -21,6 +23,7 @@ interface KycProfileFixture {
 }
 
 const text = (maxLength: number) => ({ type: 'string', maxLength });
+const column = (name: keyof typeof KYC_PROFILE_SHAPE) => fixtureString(KYC_PROFILE_SHAPE[name]);
 const reasonKeys = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, maxItems: 50 };
 
 /** JSON Schema of a profile's `info` (the INFO event's fields). */
@@ -28,16 +31,16 @@ const infoSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    name: text(200),
-    gender: text(16),
+    name: column('name'),
+    gender: column('gender'),
     dob: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-    nationality: text(16),
-    address: text(500),
-    mailingAddress: text(500),
+    nationality: column('nationality'),
+    address: column('address'),
+    mailingAddress: column('mailing_address'),
     phone: { type: 'string', pattern: '^\\+?[0-9]{6,20}$' },
-    industryCode: text(20),
-    occupationCode: text(20),
-    icType: text(20),
+    industryCode: column('industry_code'),
+    occupationCode: column('occupation_code'),
+    icType: column('ic_type'),
   },
 } as const;
 
@@ -53,7 +56,7 @@ export class KycProfilesFixtureSection implements FixtureSection {
     additionalProperties: false,
     required: ['uid', 'walletStatus'],
     properties: {
-      uid: { type: 'string', minLength: 1, maxLength: 64 },
+      uid: fixtureString(KYC_PROFILE_SHAPE.uid, 'nonEmpty'),
       walletStatus: { enum: [...WALLET_STATUSES] },
       clientStatus: { enum: [...CLIENT_STATUSES, null] },
       level: { enum: [...KYC_LEVELS, null] },

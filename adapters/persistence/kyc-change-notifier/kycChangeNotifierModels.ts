@@ -1,4 +1,6 @@
 import { DataTypes, type Model, type ModelStatic, type Optional, type Sequelize } from 'sequelize';
+import { modelAttributes } from '../ColumnShape.js';
+import { KYC_PROFILE_SHAPE } from './kycProfileShape.js';
 
 export interface KycProfileRow {
   uid: string;
@@ -62,31 +64,7 @@ export interface KycChangeNotifierModels {
 export function defineKycChangeNotifierModels(sequelize: Sequelize): KycChangeNotifierModels {
   const KycProfile = sequelize.define<Model<KycProfileRow, KycProfileRow>>(
     'KycProfile',
-    {
-      uid: { type: DataTypes.STRING(64), primaryKey: true },
-      wallet_status: { type: DataTypes.STRING(16), allowNull: false },
-      client_status: DataTypes.INTEGER,
-      level: DataTypes.INTEGER,
-      is_meet_business: DataTypes.BOOLEAN,
-      reject_reason: DataTypes.TEXT,
-      reject_reason_keys: DataTypes.TEXT,
-      delete_reason: DataTypes.TEXT,
-      delete_reason_keys: DataTypes.TEXT,
-      name: DataTypes.STRING(200),
-      gender: DataTypes.STRING(16),
-      dob: DataTypes.STRING(10),
-      nationality: DataTypes.STRING(16),
-      address: DataTypes.STRING(500),
-      mailing_address: DataTypes.STRING(500),
-      phone: DataTypes.STRING(32),
-      industry_code: DataTypes.STRING(20),
-      occupation_code: DataTypes.STRING(20),
-      ic_type: DataTypes.STRING(20),
-      status_occurred_at: DataTypes.BIGINT,
-      info_occurred_at: DataTypes.BIGINT,
-      phone_occurred_at: DataTypes.BIGINT,
-      wallet_occurred_at: DataTypes.BIGINT,
-    },
+    modelAttributes(KYC_PROFILE_SHAPE),
     { tableName: 'kyc_profiles', underscored: true, timestamps: true, createdAt: 'created_at', updatedAt: 'updated_at' },
   );
   const KycHistory = sequelize.define<Model<KycHistoryRow, Optional<KycHistoryRow, 'id'>>>(

@@ -1,8 +1,10 @@
 import { inject, injectable } from 'inversify';
 import { EDDA_STATUSES } from '../../../core/upgrade-account/EddaStatus.js';
+import { fixtureString } from '../ColumnShape.js';
 import { Database } from '../Database.js';
 import type { FixtureSection, LoadMode } from '../fixtures/FixtureSection.js';
 import { itemsToWrite } from '../fixtures/itemsToWrite.js';
+import { MEMBER_SHAPE } from './memberShape.js';
 import { defineUpgradeAccountModels } from './upgradeAccountModels.js';
 
 interface MemberFixture {
@@ -25,13 +27,13 @@ export class MembersFixtureSection implements FixtureSection {
     additionalProperties: false,
     required: ['memberId', 'accountId', 'digitalLevel'],
     properties: {
-      memberId: { type: 'string', minLength: 1, maxLength: 64 },
-      idno: { type: 'string', maxLength: 20 },
-      phone: { type: 'string', maxLength: 20 },
-      name: { type: 'string', maxLength: 100 },
-      accountId: { type: 'string', minLength: 1, maxLength: 32 },
-      prodName: { type: 'string', maxLength: 32 },
-      digitalLevel: { type: 'string', minLength: 1, maxLength: 8 },
+      memberId: fixtureString(MEMBER_SHAPE.member_id, 'nonEmpty'),
+      idno: fixtureString(MEMBER_SHAPE.idno),
+      phone: fixtureString(MEMBER_SHAPE.phone),
+      name: fixtureString(MEMBER_SHAPE.name),
+      accountId: fixtureString(MEMBER_SHAPE.account_id, 'nonEmpty'),
+      prodName: fixtureString(MEMBER_SHAPE.prod_name),
+      digitalLevel: fixtureString(MEMBER_SHAPE.digital_level, 'nonEmpty'),
       eddaStatus: { enum: [...EDDA_STATUSES] },
     },
   };

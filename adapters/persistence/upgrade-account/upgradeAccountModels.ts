@@ -1,4 +1,6 @@
 import { DataTypes, type Model, type ModelStatic, type Optional, type Sequelize } from 'sequelize';
+import { modelAttributes } from '../ColumnShape.js';
+import { MEMBER_SHAPE } from './memberShape.js';
 
 export interface MemberRow {
   member_id: string;
@@ -51,15 +53,7 @@ const stamped = { underscored: true, timestamps: true, createdAt: 'created_at', 
 export function defineUpgradeAccountModels(sequelize: Sequelize): UpgradeAccountModels {
   const Member = sequelize.define<Model<MemberRow, MemberRow>>(
     'Member',
-    {
-      member_id: { type: DataTypes.STRING(64), primaryKey: true },
-      idno: DataTypes.STRING(20),
-      phone: DataTypes.STRING(20),
-      name: DataTypes.STRING(100),
-      account_id: { type: DataTypes.STRING(32), allowNull: false },
-      prod_name: { type: DataTypes.STRING(32), allowNull: false },
-      digital_level: { type: DataTypes.STRING(8), allowNull: false },
-    },
+    modelAttributes(MEMBER_SHAPE),
     { tableName: 'members', ...stamped },
   );
   const EddaCheck = sequelize.define<Model<EddaCheckRow, Optional<EddaCheckRow, 'id' | 'deciding_until' | 'esb_transaction_id'>>>(

@@ -27,6 +27,16 @@ for (const kind of DATABASE_KINDS) {
 
     const insert = (eventId: string) => runStatement(database, INSERT, [eventId, 'u-1', 'INFO', 'APPLIED', new Date('2026-01-02T03:04:05.000Z')]);
 
+    it('fills an IN (?) with a list, and matches nothing with an empty one', async () => {
+      await insert('evt-a');
+      await insert('evt-b');
+      await insert('evt-c');
+      const sql = 'SELECT event_id FROM kyc_processed_events WHERE uid = ? AND event_id IN (?) ORDER BY event_id';
+      const listed = await selectRows<{ event_id: string }>(database, sql, ['u-1', ['evt-a', 'evt-c', 'evt-x']]);
+      expect(listed.map((row) => row.event_id)).to.deep.equal(['evt-a', 'evt-c']);
+      expect(await selectRows(database, sql, ['u-1', []])).to.deep.equal([]);
+    });
+
     it('reads, inside a unit of work, what that unit of work wrote but has not committed', async () => {
       const seen = await unitOfWork.run(async () => {
         await insert('evt-own');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { BillingEnvelopeUnreadable, BillingSecurityRejected } from '../../../core/customer-check/errors.js';
+import { BillingEnvelopeUnreadable, BillingSecurityRejected } from '../../../adapters/http/customer-check/errors.js';
 import type { InstitutionConfig } from '../../../plugins/customer-check-crypto/InstitutionConfig.js';
 import { buildInstitutionDirectory } from '../../../plugins/customer-check-crypto/customerCheckCryptoModule.js';
 import { opensslOpen, opensslSeal } from '../../support/openssl.js';

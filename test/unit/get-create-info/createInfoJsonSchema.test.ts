@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import { expect } from 'chai';
-import { objectSchema } from '../../../core/get-create-info/createInfoJsonSchema.js';
+import { objectSchema } from '../../../adapters/json-schema/get-create-info/createInfoJsonSchema.js';
 import { APPLICATION_SHAPE, CREATE_INFO_ITEM_SHAPE } from '../../../core/get-create-info/createInfoShape.js';
 import { toResponse } from '../../../core/get-create-info/toResponse.js';
 import { anApplication } from '../../support/ApplicationMother.js';

@@ -1,4 +1,4 @@
-import { SPECIAL_BITS, type FieldSpec, type Shape } from './createInfoShape.js';
+import { CODE_NAME_LENGTHS, SPECIAL_BITS, type FieldSpec, type Shape } from '../../../core/get-create-info/createInfoShape.js';
 
 const DATE = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])';
 const TIME = '([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d';
@@ -28,7 +28,7 @@ function fieldSchema(spec: FieldSpec, use: SchemaUse): object {
         type: ['object', 'null'],
         additionalProperties: false,
         required: ['code', 'name'],
-        properties: { code: { type: 'string', maxLength: 32 }, name: { type: ['string', 'null'], maxLength: 100 } },
+        properties: { code: { type: 'string', maxLength: CODE_NAME_LENGTHS.code }, name: { type: ['string', 'null'], maxLength: CODE_NAME_LENGTHS.name } },
       };
     case 'stringList':
       return { type: 'array', items: { type: 'string', maxLength: 64 } };
