@@ -14,7 +14,8 @@ const ESB = { channelId: 'BMD', consumerId: 'TWBMD' };
  * none of Midplat's layers (no auth, schema, DI, ORM, audit of failures, breaker).
  */
 export async function startUpgradeBaseline(databaseUrl: string, esbUrl: string, members: readonly string[]): Promise<{ url: string; stop: () => Promise<void> }> {
-  const schema = new Database({ url: databaseUrl, poolMax: 1 });
+  // Two connections: migrate holds its lock's transaction on one while the migrations run on another.
+  const schema = new Database({ url: databaseUrl, poolMax: 2 });
   await migrate(schema);
   await schema.close();
   const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: 10, timezone: 'Z' });
