@@ -4,7 +4,7 @@ import { FixtureLoader } from '../../adapters/persistence/fixtures/FixtureLoader
 import { loadConfig } from '../../config/loadConfig.js';
 import { MidplatService } from '../../config/MidplatService.js';
 import type { Benchmark, BenchFigure, BenchRatio } from './BenchResult.js';
-import { BenchSecrets, forkBenchServer, startMidplatProcess, type RunningChild } from './childServer.js';
+import { BenchSecrets, cpuSecondsOf, forkBenchServer, startMidplatProcess, type RunningChild } from './childServer.js';
 import { postLoad, scratchDatabase, type LoadRun as Run } from './postLoad.js';
 import { startSlowEsb } from './slowEsb.js';
 
@@ -34,8 +34,11 @@ async function loadMembers(url: string): Promise<void> {
   }
 }
 
+/** A measured run and the server's CPU per request in it (machine load disturbs it far less than throughput). */
+type Measured = Run & { readonly cpuMicros: number };
+
 /** A server (its own process) on its own loaded scratch database: warm-up, then the measured run. */
-async function measure(kind: 'sqlite' | 'mariadb', start: (databaseUrl: string) => Promise<RunningChild>, token: string): Promise<Run> {
+async function measure(kind: 'sqlite' | 'mariadb', start: (databaseUrl: string) => Promise<RunningChild>, token: string): Promise<Measured> {
   const db = await scratchDatabase(kind);
   let server: RunningChild | undefined;
   try {
@@ -43,7 +46,10 @@ async function measure(kind: 'sqlite' | 'mariadb', start: (databaseUrl: string) 
     server = await start(db.url);
     const load = (amount: number, prefix: string) => postLoad({ url: server!.url, path: PATH, token, amount, bodyOf: memberBody(prefix), connections: CONNECTIONS });
     await load(WARMUP, 'W');
-    return await load(REQUESTS, 'B');
+    const pid = server.process.pid!;
+    const cpuBefore = cpuSecondsOf(pid);
+    const run = await load(REQUESTS, 'B');
+    return { ...run, cpuMicros: ((cpuSecondsOf(pid) - cpuBefore) * 1e6) / REQUESTS };
   } finally {
     await server?.stop();
     await db.drop();
@@ -72,12 +78,13 @@ export const benchmark: Benchmark = {
         POOL_MAX: String(POOL_MAX),
         TOKEN_SHA256: createHash('sha256').update(secrets.token).digest('hex'),
       });
-    const figuresOf = (name: string, run: Run): BenchFigure[] => {
+    const figuresOf = (name: string, run: Measured): BenchFigure[] => {
       if (run.non2xx > 0) throw new Error(`${name}: ${run.non2xx} answers were not 2xx`);
       return [
         { label: `${name} throughput`, value: run.requestsPerSecond, unit: 'req/s' },
         { label: `${name} latency p50`, value: run.p50Ms, unit: 'ms' },
         { label: `${name} latency p99`, value: run.p99Ms, unit: 'ms' },
+        { label: `${name} server CPU per request`, value: run.cpuMicros, unit: 'us' },
       ];
     };
     try {
