@@ -60,6 +60,7 @@ async function measure(kind: 'sqlite' | 'mariadb', start: (databaseUrl: string) 
  * UpgradeAccount through the real Midplat process (production config, request logs on)
  * against the least-work Koa + mysql2 route (`leastWork/upgradeRoute.ts`), which runs the
  * same statements and the same DA21 call, right after it on the same machine.
+ * BENCH_CPU_PROF_DIR=dir writes every server's CPU profile there.
  */
 export const benchmark: Benchmark = {
   name: 'upgrade',
@@ -69,15 +70,18 @@ export const benchmark: Benchmark = {
     const ratios: BenchRatio[] = [];
     const esb = await startSlowEsb(ESB_DELAY_MS);
     const secrets = new BenchSecrets();
+    const profileDir = process.env.BENCH_CPU_PROF_DIR;
     const midplat = (url: string) =>
-      startMidplatProcess({ config: { ...secrets.configFor(), database: { url, poolMax: POOL_MAX }, esb: { adapter: 'http', url: esb.url } } });
-    const leastWork = (url: string) =>
-      forkBenchServer('leastWork/upgradeRoute.js', {
-        DATABASE_URL: url,
-        ESB_URL: esb.url,
-        POOL_MAX: String(POOL_MAX),
-        TOKEN_SHA256: createHash('sha256').update(secrets.token).digest('hex'),
+      startMidplatProcess({
+        config: { ...secrets.configFor(), database: { url, poolMax: POOL_MAX }, esb: { adapter: 'http', url: esb.url } },
+        cpuProfileDir: profileDir,
       });
+    const leastWork = (url: string) =>
+      forkBenchServer(
+        'leastWork/upgradeRoute.js',
+        { DATABASE_URL: url, ESB_URL: esb.url, POOL_MAX: String(POOL_MAX), TOKEN_SHA256: createHash('sha256').update(secrets.token).digest('hex') },
+        profileDir,
+      );
     const figuresOf = (name: string, run: Measured): BenchFigure[] => {
       if (run.non2xx > 0) throw new Error(`${name}: ${run.non2xx} answers were not 2xx`);
       return [
