@@ -63,7 +63,7 @@ export class BenchSecrets {
   configFor(callbackUrl = 'http://127.0.0.1:9/unused'): object {
     return {
       auth: {
-        consumers: [{ name: 'bench', tokenSha256: createHash('sha256').update(this.token).digest('hex'), scopes: ['kyc:write', 'moneyplus:read', 'createinfo:read'] }],
+        consumers: [{ name: 'bench', tokenSha256: createHash('sha256').update(this.token).digest('hex'), scopes: ['kyc:write', 'moneyplus:read', 'createinfo:read', 'upgrade:write'] }],
       },
       moneyPlus: {
         adapter: 'http',

@@ -1,63 +1,59 @@
 import { inject, injectable } from 'inversify';
-import type { WhereOptions } from 'sequelize';
 import { isEddaStatus } from '../../../core/upgrade-account/EddaStatus.js';
 import type { DecisionClaim, EddaCheck, EddaCheckRepository, EddaStatusChange } from '../../../core/upgrade-account/ports.js';
 import { Database } from '../Database.js';
+import { runStatement, selectRows, type SqlParameter } from '../selectRows.js';
 import { defineUpgradeAccountModels, type EddaCheckRow } from './upgradeAccountModels.js';
+import { upgradeSql, type UpgradeSql } from './upgradeSql.js';
 
+/** A DATE column as the driver returns it: a Date (mysql2) or Sequelize's text form (SQLite). */
+type StoredDate = Date | string | null;
+
+function dateOf(value: StoredDate): Date | null {
+  return value === null || value instanceof Date ? value : new Date(value);
+}
+
+/**
+ * The claim and the record run on the driver (UpgradeAccount's hot path; see `selectRows`);
+ * freeing the claims of failed DA21 attempts, batched and rare, stays on the models.
+ */
 @injectable()
 export class SequelizeEddaCheckRepository implements EddaCheckRepository {
-  constructor(@inject(Database) private readonly database: Database) {}
+  private readonly sql: UpgradeSql;
 
-  private get models() {
-    return this.database.models(defineUpgradeAccountModels);
+  constructor(@inject(Database) private readonly database: Database) {
+    this.sql = upgradeSql(database.dialect);
   }
 
   lockCurrentForMember(memberId: string): Promise<EddaCheck | null> {
-    return this.lockOne({ member_id: memberId });
+    return this.lockOne(this.sql.lockCurrentCheck, memberId);
   }
 
   lockById(checkId: number): Promise<EddaCheck | null> {
-    return this.lockOne({ id: checkId });
+    return this.lockOne(this.sql.lockCheckById, checkId);
   }
 
-  private async lockOne(where: WhereOptions<EddaCheckRow>): Promise<EddaCheck | null> {
-    const row = await this.models.EddaCheck.findOne({
-      where,
-      order: [['id', 'DESC']],
-      ...this.database.queryOptions({ lockForUpdate: true }),
-    });
+  private async lockOne(sql: string, key: SqlParameter): Promise<EddaCheck | null> {
+    const [row] = await selectRows<Omit<EddaCheckRow, 'deciding_until'> & { deciding_until: StoredDate }>(this.database, sql, [key]);
     if (!row) return null;
-    const { id, member_id, status, deciding_until, esb_transaction_id } = row.get();
+    const { id, member_id, status, deciding_until, esb_transaction_id } = row;
     if (!isEddaStatus(status)) throw new Error(`edda_checks.id=${id} has an unknown status`);
-    return { id, memberId: member_id, status, decidingUntil: deciding_until, esbTransactionId: esb_transaction_id };
+    return { id, memberId: member_id, status, decidingUntil: dateOf(deciding_until), esbTransactionId: esb_transaction_id };
   }
 
   async claim(check: EddaCheck, claim: DecisionClaim): Promise<void> {
-    await this.models.EddaCheck.update(
-      { deciding_until: claim.expiresAt, esb_transaction_id: claim.esbTransactionId },
-      { where: { id: check.id }, ...this.database.queryOptions() },
-    );
+    await runStatement(this.database, this.sql.claimCheck, [claim.expiresAt, claim.esbTransactionId, new Date(), check.id]);
   }
 
   async releaseClaims(checks: readonly EddaCheck[]): Promise<void> {
     if (checks.length === 0) return;
     const ids = checks.map((check) => check.id);
-    await this.models.EddaCheck.update({ deciding_until: null }, { where: { id: ids }, ...this.database.queryOptions() });
+    const { EddaCheck } = this.database.models(defineUpgradeAccountModels);
+    await EddaCheck.update({ deciding_until: null }, { where: { id: ids }, ...this.database.queryOptions() });
   }
 
   async changeStatus(check: EddaCheck, change: EddaStatusChange): Promise<void> {
-    const options = this.database.queryOptions();
-    await this.models.EddaCheck.update({ status: change.to, deciding_until: null }, { where: { id: check.id }, ...options });
-    await this.models.EddaCheckHistory.create(
-      {
-        edda_check_id: check.id,
-        from_status: check.status,
-        to_status: change.to,
-        request_id: change.requestId,
-        changed_at: change.at,
-      },
-      options,
-    );
+    await runStatement(this.database, this.sql.changeCheckStatus, [change.to, new Date(), check.id]);
+    await runStatement(this.database, this.sql.insertHistory, [check.id, check.status, change.to, change.requestId, change.at]);
   }
 }

@@ -1,27 +1,26 @@
 import { inject, injectable } from 'inversify';
 import type { Member, MemberRepository } from '../../../core/upgrade-account/ports.js';
 import { Database } from '../Database.js';
-import { defineUpgradeAccountModels } from './upgradeAccountModels.js';
+import { runStatement, selectRows } from '../selectRows.js';
+import type { MemberRow } from './upgradeAccountModels.js';
+import { upgradeSql, type UpgradeSql } from './upgradeSql.js';
 
+/** On the driver: both statements are on UpgradeAccount's hot path (see `selectRows`). */
 @injectable()
 export class SequelizeMemberRepository implements MemberRepository {
-  constructor(@inject(Database) private readonly database: Database) {}
+  private readonly sql: UpgradeSql;
 
-  private get models() {
-    return this.database.models(defineUpgradeAccountModels);
+  constructor(@inject(Database) private readonly database: Database) {
+    this.sql = upgradeSql(database.dialect);
   }
 
   async findById(memberId: string): Promise<Member | null> {
-    const row = await this.models.Member.findByPk(memberId, this.database.queryOptions());
+    const [row] = await selectRows<Pick<MemberRow, 'member_id' | 'account_id' | 'prod_name' | 'digital_level'>>(this.database, this.sql.selectMember, [memberId]);
     if (!row) return null;
-    const { member_id, account_id, prod_name, digital_level } = row.get();
-    return { memberId: member_id, accountId: account_id, prodName: prod_name, digitalLevel: digital_level };
+    return { memberId: row.member_id, accountId: row.account_id, prodName: row.prod_name, digitalLevel: row.digital_level };
   }
 
   async setDigitalLevel(memberId: string, level: string): Promise<void> {
-    await this.models.Member.update(
-      { digital_level: level },
-      { where: { member_id: memberId }, ...this.database.queryOptions() },
-    );
+    await runStatement(this.database, this.sql.setDigitalLevel, [level, new Date(), memberId]);
   }
 }

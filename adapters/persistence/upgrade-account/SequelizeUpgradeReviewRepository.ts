@@ -1,7 +1,9 @@
 import { inject, injectable } from 'inversify';
 import type { UpgradeReview, UpgradeReviewRepository } from '../../../core/upgrade-account/ports.js';
 import { Database } from '../Database.js';
+import { runStatement } from '../selectRows.js';
 import { defineUpgradeAccountModels, type UpgradeReviewRow } from './upgradeAccountModels.js';
+import { upgradeSql } from './upgradeSql.js';
 
 function toRow(review: UpgradeReview): Omit<UpgradeReviewRow, 'id'> {
   return {
@@ -16,12 +18,20 @@ function toRow(review: UpgradeReview): Omit<UpgradeReviewRow, 'id'> {
   };
 }
 
+/** One review on the driver (UpgradeAccount's hot path; see `selectRows`); the rare batches of failed attempts on the model. */
 @injectable()
 export class SequelizeUpgradeReviewRepository implements UpgradeReviewRepository {
-  constructor(@inject(Database) private readonly database: Database) {}
+  private readonly insertSql: string;
+
+  constructor(@inject(Database) private readonly database: Database) {
+    this.insertSql = upgradeSql(database.dialect).insertReview;
+  }
 
   async record(review: UpgradeReview): Promise<void> {
-    await this.database.models(defineUpgradeAccountModels).UpgradeReview.create(toRow(review), this.database.queryOptions());
+    const row = toRow(review);
+    await runStatement(this.database, this.insertSql, [
+      row.member_id, row.edda_check_id, row.is_pass, row.outcome, row.esb_transaction_id, row.request_id, row.consumer, row.reviewed_at,
+    ]);
   }
 
   async recordAll(reviews: readonly UpgradeReview[]): Promise<void> {

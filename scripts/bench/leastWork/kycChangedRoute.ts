@@ -6,20 +6,16 @@
  * event rules are Midplat's own, so the answers are the same (for users not subscribed to
  * any partner: this route enqueues no callback). Started as a child process; sends {port}.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Koa from 'koa';
 import mysql from 'mysql2/promise';
 import { toKycProfile, toKycProfileRow } from '../../../adapters/persistence/kyc-change-notifier/kycProfileMapper.js';
 import { kycSql, profileValues } from '../../../adapters/persistence/kyc-change-notifier/kycSql.js';
 import type { KycProfileRow } from '../../../adapters/persistence/kyc-change-notifier/kycChangeNotifierModels.js';
 import { applyKycEvent } from '../../../core/kyc-change-notifier/applyKycEvent.js';
 import type { KycChangedEvent } from '../../../core/kyc-change-notifier/ports.js';
+import { serveJsonRoute } from './serveJsonRoute.js';
 
 const url = process.env.DATABASE_URL;
-const tokenDigest = Buffer.from(process.env.TOKEN_SHA256 ?? '', 'hex');
-if (!url || tokenDigest.length !== 32) throw new Error('DATABASE_URL and TOKEN_SHA256 are required');
+if (!url) throw new Error('DATABASE_URL is required');
 const pool = mysql.createPool({ uri: url, connectionLimit: Number(process.env.POOL_MAX ?? 10), timezone: '+00:00', charset: 'utf8mb4' });
 const sql = kycSql('mysql');
 
@@ -52,22 +48,5 @@ async function apply(event: KycChangedEvent, requestId: string): Promise<object>
   }
 }
 
-const app = new Koa();
 let requests = 0;
-app.use(async (ctx) => {
-  const token = ctx.get('acstkn');
-  if (!token || !timingSafeEqual(createHash('sha256').update(token).digest(), tokenDigest)) {
-    ctx.status = 401;
-    ctx.body = { success: false, error: { errorCode: 'UNAUTHORIZED', errorMessage: 'The access token is not valid' } };
-    return;
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
-  const event = JSON.parse(Buffer.concat(chunks).toString('utf8')) as KycChangedEvent;
-  ctx.body = { success: true, data: await apply(event, `least-work-${(requests += 1)}`) };
-});
-
-const server = createServer(app.callback());
-server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
-// Requests still in flight when the load stops are of no interest.
-process.on('SIGTERM', () => process.exit(0));
+serveJsonRoute((event) => apply(event as KycChangedEvent, `least-work-${(requests += 1)}`));

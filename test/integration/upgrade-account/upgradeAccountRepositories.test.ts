@@ -75,6 +75,23 @@ for (const kind of DATABASE_KINDS) {
       expect(await UpgradeReview.count()).to.equal(1);
     });
 
+    it('claims a check and reads the claim back: expiry as a Date to the millisecond, the TransactionID, then the status change ends it', async () => {
+      await container.get(FixtureLoader).load({ members: [member('M1')] });
+      const checks = container.get<EddaCheckRepository>(EddaCheckRepository);
+      const unitOfWork = container.get<UnitOfWork>(UnitOfWork);
+      const expiresAt = new Date('2026-11-23T08:00:07.123Z');
+      const check = await unitOfWork.run(async () => {
+        const current = await checks.lockCurrentForMember('M1');
+        await checks.claim(current!, { expiresAt, esbTransactionId: 'MPUPG000000000001' });
+        return current!;
+      });
+      const claimed = await unitOfWork.run(() => checks.lockById(check.id));
+      expect(claimed).to.deep.equal({ ...check, decidingUntil: expiresAt, esbTransactionId: 'MPUPG000000000001' });
+      await unitOfWork.run(() => checks.changeStatus(claimed!, { to: 'CustomerSuccess', at: new Date(), requestId: 'req-1' }));
+      expect(await unitOfWork.run(() => checks.lockById(check.id))).to.include({ status: 'CustomerSuccess', decidingUntil: null, esbTransactionId: 'MPUPG000000000001' });
+      expect(await unitOfWork.run(() => checks.lockById(check.id + 1000))).to.equal(null);
+    });
+
     it('rolls back every write of a unit of work that throws', async () => {
       await container.get(FixtureLoader).load({ members: [member('M1')] });
       const checks = container.get<EddaCheckRepository>(EddaCheckRepository);
