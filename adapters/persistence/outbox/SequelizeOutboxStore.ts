@@ -1,24 +1,16 @@
 import { inject, injectable } from 'inversify';
 import { Op, QueryTypes, Transaction, type WhereOptions } from 'sequelize';
+import type { OutboxMessageView } from '../../../core/ops-console/ports.js';
 import type { NewOutboxMessage, OutboxPayload } from '../../../core/shared/Outbox.js';
 import { Database } from '../Database.js';
 import type { AttemptRecord, ClaimedMessage, ClaimRequest, OutboxStatus, OutboxStore } from '../../../core/shared/OutboxStore.js';
 import { attemptRow } from './attemptRow.js';
 import { defineOutboxModels, type OutboxMessageRow } from './outboxModels.js';
 
-/** What operators see of a message; the payload stays out unless asked for. */
-export interface OutboxMessageSummary {
-  readonly id: string;
-  readonly topic: string;
-  readonly partitionKey: string;
-  readonly status: OutboxStatus;
-  readonly attempts: number;
-  readonly nextAttemptAt: Date;
+/** What operators see of a message (the console's view, plus its lease for the CLI); the payload stays out unless asked for. */
+export interface OutboxMessageSummary extends OutboxMessageView {
   readonly leaseOwner: string | null;
   readonly leaseExpiresAt: Date | null;
-  readonly lastError: string | null;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
   readonly deliveredAt: Date | null;
 }
 
