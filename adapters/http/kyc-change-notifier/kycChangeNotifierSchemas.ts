@@ -1,4 +1,5 @@
 import { CLIENT_STATUSES, KYC_LEVELS, WALLET_STATUSES } from '../../../core/kyc-change-notifier/KycCodes.js';
+import { KYC_PROFILE_LIMITS as LIMITS } from '../../json-schema/kyc-change-notifier/kycProfileLimits.js';
 
 const text = (maxLength: number, description?: string) => ({ type: 'string', maxLength, ...(description ? { description } : {}) });
 const reasonKeys = (description: string) => ({
@@ -8,7 +9,7 @@ const reasonKeys = (description: string) => ({
   description,
 });
 
-export const uidSchema = { type: 'string', minLength: 1, maxLength: 64, description: 'The wallet user id (uid)' };
+export const uidSchema = { type: 'string', minLength: 1, maxLength: LIMITS.uid, description: 'The wallet user id (uid)' };
 export const bizIdSchema = { type: 'string', minLength: 1, maxLength: 64, description: 'The partner id Money+ registered with KYC' };
 export const phoneSchema = { type: 'string', pattern: '^\\+?[0-9]{6,20}$', description: 'E.164 digits, e.g. +60123456789' };
 
@@ -33,16 +34,16 @@ export const kycInfoSchema = {
   additionalProperties: false,
   minProperties: 1,
   properties: {
-    name: text(200),
-    gender: text(16),
+    name: text(LIMITS.name),
+    gender: text(LIMITS.gender),
     dob: { type: 'string', format: 'date' },
-    nationality: text(16, 'ISO 3166 country code, e.g. MY'),
-    address: text(500),
-    mailingAddress: text(500),
+    nationality: text(LIMITS.nationality, 'ISO 3166 country code, e.g. MY'),
+    address: text(LIMITS.address),
+    mailingAddress: text(LIMITS.mailingAddress),
     phone: phoneSchema,
-    industryCode: text(20, 'Industry code (Money+ nature_of_business)'),
-    occupationCode: text(20, 'Occupation code (Money+ occupation)'),
-    icType: text(20, 'Identity document type, e.g. NRIC'),
+    industryCode: text(LIMITS.industryCode, 'Industry code (Money+ nature_of_business)'),
+    occupationCode: text(LIMITS.occupationCode, 'Occupation code (Money+ occupation)'),
+    icType: text(LIMITS.icType, 'Identity document type, e.g. NRIC'),
   },
 };
 
