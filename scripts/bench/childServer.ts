@@ -50,6 +50,9 @@ function stopper(child: ChildProcess, cleanup: () => void = () => undefined): ()
   };
 }
 
+/** A URL nothing answers on: for the partners a bench never calls. */
+const UNUSED_URL = 'http://127.0.0.1:9/unused';
+
 /**
  * Secrets made for one bench run: the benches configure Midplat as production does (its
  * own tokens, keys and webhook secrets), never with the demo ones.
@@ -59,9 +62,13 @@ export class BenchSecrets {
   readonly apiKey = `bench-api-key-${randomBytes(8).toString('hex')}`;
   readonly webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
 
-  /** The consumers, partner and institution of a Midplat config using these secrets. */
-  configFor(callbackUrl = 'http://127.0.0.1:9/unused'): object {
+  /**
+   * The consumers, partner and institution of a Midplat config using these secrets. Serving
+   * requires an ESB address; benches that never call DA21 get a port nothing listens on.
+   */
+  configFor(callbackUrl = UNUSED_URL): object {
     return {
+      esb: { adapter: 'http', url: UNUSED_URL },
       auth: {
         consumers: [{ name: 'bench', tokenSha256: createHash('sha256').update(this.token).digest('hex'), scopes: ['kyc:write', 'moneyplus:read', 'createinfo:read', 'upgrade:write'] }],
       },

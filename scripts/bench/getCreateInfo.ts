@@ -83,9 +83,7 @@ export const benchmark: Benchmark = {
       await analyze.query('ANALYZE TABLE create_master, create_detail, document_resend, manual_review_flag, pay_taxes, teller_check_record');
       await analyze.end();
 
-      // GetCreateInfo never calls DA21, but serving requires an ESB address: a port nothing listens on.
-      const esb = { url: 'http://127.0.0.1:9/unused' };
-      writeFileSync(configFile, JSON.stringify({ ...secrets.configFor(), esb, database: { url, poolMax: POOL_MAX } }));
+      writeFileSync(configFile, JSON.stringify({ ...secrets.configFor(), database: { url, poolMax: POOL_MAX } }));
       const midplatPort = await freePort();
       const midplat = spawn(process.execPath, [join(here, '..', 'start.js')], {
         env: { ...process.env, MIDPLAT_CONFIG: configFile, PORT: String(midplatPort), LOG_LEVEL: 'info' },
