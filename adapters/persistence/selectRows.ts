@@ -39,6 +39,11 @@ function reportToLogging(database: Database, sql: string): void {
   if (typeof logging === 'function') logging(sql);
 }
 
+/** A date column as a driver-level read returns it: a Date (mysql2), or on SQLite the text `sqliteValue` (and Sequelize) wrote. */
+export function rowDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
 /** Sequelize writes dates to SQLite as this text, so rows written here read back the same through its models. */
 function sqliteValue(value: SqlParameter): SqlParameter {
   if (!(value instanceof Date)) return typeof value === 'boolean' ? Number(value) : value;

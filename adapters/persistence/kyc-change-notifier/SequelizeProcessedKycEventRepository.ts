@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import { KycEventAlreadyProcessed } from '../../../core/kyc-change-notifier/errors.js';
 import type { KycEventType, ProcessedKycEvent, ProcessedKycEventRepository } from '../../../core/kyc-change-notifier/ports.js';
 import { Database } from '../Database.js';
-import { runStatement, selectRows } from '../selectRows.js';
+import { rowDate, runStatement, selectRows } from '../selectRows.js';
 import type { KycProcessedEventRow } from './kycChangeNotifierModels.js';
 import { isDuplicateKey, kycSql, type KycSql } from './kycSql.js';
 
@@ -28,7 +28,7 @@ export class SequelizeProcessedKycEventRepository implements ProcessedKycEventRe
       uid: row.uid,
       eventType: row.event_type as KycEventType,
       outcome: row.outcome as ProcessedKycEvent['outcome'],
-      processedAt: row.processed_at instanceof Date ? row.processed_at : new Date(row.processed_at),
+      processedAt: rowDate(row.processed_at),
     };
   }
 

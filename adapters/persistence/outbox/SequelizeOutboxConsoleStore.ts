@@ -11,6 +11,7 @@ import type {
 } from '../../../core/ops-console/ports.js';
 import type { OutboxStatus } from '../../../core/shared/OutboxStore.js';
 import { Database } from '../Database.js';
+import { rowDate } from '../selectRows.js';
 import { defineOutboxModels } from './outboxModels.js';
 import { outboxFilterWhere } from './outboxFilterWhere.js';
 import { SequelizeOutboxStore, summaryOf, type OutboxMessageSummary } from './SequelizeOutboxStore.js';
@@ -27,10 +28,6 @@ function viewOf(message: OutboxMessageSummary): OutboxMessageView {
     createdAt: message.createdAt,
     updatedAt: message.updatedAt,
   };
-}
-
-function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(String(value));
 }
 
 /** The outbox as the operations console reads and retries it (SPEC 8.1). */
@@ -58,7 +55,7 @@ export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
       "SELECT MIN(created_at) AS oldest FROM outbox_messages WHERE status = 'PENDING'",
       { type: QueryTypes.SELECT },
     );
-    return row?.oldest ? toDate(row.oldest) : null;
+    return row?.oldest ? rowDate(row.oldest) : null;
   }
 
   async attemptsPerMinute(since: Date): Promise<AttemptMinute[]> {

@@ -3,6 +3,7 @@ import { Op, QueryTypes, Transaction, type WhereOptions } from 'sequelize';
 import type { OutboxMessageView } from '../../../core/ops-console/ports.js';
 import type { NewOutboxMessage, OutboxPayload } from '../../../core/shared/Outbox.js';
 import { Database } from '../Database.js';
+import { rowDate } from '../selectRows.js';
 import type { AttemptRecord, ClaimedMessage, ClaimRequest, OutboxStatus, OutboxStore } from '../../../core/shared/OutboxStore.js';
 import { attemptRow } from './attemptRow.js';
 import { defineOutboxModels, type OutboxMessageRow } from './outboxModels.js';
@@ -19,10 +20,6 @@ export interface OutboxMessageDetail extends OutboxMessageSummary {
 }
 
 const LAST_ERROR_MAX = 1000;
-
-function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(String(value));
-}
 
 export function summaryOf(row: OutboxMessageRow): OutboxMessageSummary {
   return {
@@ -157,7 +154,7 @@ export class SequelizeOutboxStore implements OutboxStore {
         partitionKey: row.partition_key,
         payload: JSON.parse(row.payload) as OutboxPayload,
         attempt: row.attempts + 1,
-        createdAt: toDate(row.created_at),
+        createdAt: rowDate(row.created_at),
         leaseOwner: request.owner,
       }));
     };

@@ -2,16 +2,9 @@ import { inject, injectable } from 'inversify';
 import { isEddaStatus } from '../../../core/upgrade-account/EddaStatus.js';
 import type { DecisionClaim, EddaCheck, EddaCheckRepository, EddaStatusChange } from '../../../core/upgrade-account/ports.js';
 import { Database } from '../Database.js';
-import { runStatement, selectRows, type SqlParameter } from '../selectRows.js';
+import { rowDate, runStatement, selectRows, type SqlParameter } from '../selectRows.js';
 import { defineUpgradeAccountModels, type EddaCheckRow } from './upgradeAccountModels.js';
 import { upgradeSql, type UpgradeSql } from './upgradeSql.js';
-
-/** A DATE column as the driver returns it: a Date (mysql2) or Sequelize's text form (SQLite). */
-type StoredDate = Date | string | null;
-
-function dateOf(value: StoredDate): Date | null {
-  return value === null || value instanceof Date ? value : new Date(value);
-}
 
 /**
  * The claim and the record run on the driver (UpgradeAccount's hot path; see `selectRows`);
@@ -34,11 +27,11 @@ export class SequelizeEddaCheckRepository implements EddaCheckRepository {
   }
 
   private async lockOne(sql: string, key: SqlParameter): Promise<EddaCheck | null> {
-    const [row] = await selectRows<Omit<EddaCheckRow, 'deciding_until'> & { deciding_until: StoredDate }>(this.database, sql, [key]);
+    const [row] = await selectRows<Omit<EddaCheckRow, 'deciding_until'> & { deciding_until: Date | string | null }>(this.database, sql, [key]);
     if (!row) return null;
     const { id, member_id, status, deciding_until, esb_transaction_id } = row;
     if (!isEddaStatus(status)) throw new Error(`edda_checks.id=${id} has an unknown status`);
-    return { id, memberId: member_id, status, decidingUntil: dateOf(deciding_until), esbTransactionId: esb_transaction_id };
+    return { id, memberId: member_id, status, decidingUntil: deciding_until === null ? null : rowDate(deciding_until), esbTransactionId: esb_transaction_id };
   }
 
   async claim(check: EddaCheck, claim: DecisionClaim): Promise<void> {
