@@ -74,9 +74,7 @@ export class CustomerCheckRoute implements RouteContribution {
   private async handle(ctx: Context & { state: MidplatState }): Promise<void> {
     const exchange: Exchange = { codec: this.xmlCodec, sealReply: false, check: 'api_key' };
     try {
-      const { mediaType, charset: sentCharset } = parseContentType(ctx.get('content-type'));
-      // An empty charset is no charset: the codec then goes by the document itself.
-      const charset = sentCharset?.trim() || undefined;
+      const { mediaType, charset } = parseContentType(ctx.get('content-type'));
       const format = this.codecFor(mediaType, ctx.get('datatype'));
       if (format.codec) exchange.codec = format.codec; // even a refused caller is answered in its own format
       // The key first: an unknown caller gets no byte of its body read (nor a 1 MiB buffer).
