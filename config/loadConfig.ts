@@ -92,7 +92,7 @@ function refuseDemoInProduction(config: MidplatConfig): void {
     throw new InvalidConfig(`config key ${key}: is ${what}; a production configuration must not hold demo credentials`);
   }
   if (config.demo.loadOnStart) {
-    throw new InvalidConfig('config key demo.loadOnStart: demo data never loads on start in production (load it on request: npm run seed -- --demo)');
+    throw new InvalidConfig('config key demo.loadOnStart: demo data never loads in production (the demo set is for the embedded demo only: neither MIDPLAT_CONFIG nor DATABASE_URL set)');
   }
 }
 
