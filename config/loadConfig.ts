@@ -81,7 +81,21 @@ export function validateConfig(candidate: unknown): MidplatConfig {
  */
 export type ConfigMode = 'demo' | 'production';
 export function configMode(env: NodeJS.ProcessEnv): ConfigMode {
-  return env.MIDPLAT_CONFIG || env.DATABASE_URL !== undefined ? 'production' : 'demo';
+  return env.MIDPLAT_CONFIG !== undefined || env.DATABASE_URL !== undefined ? 'production' : 'demo';
+}
+
+/** The environment variables the configuration reads. */
+const CONFIG_VARIABLES = ['MIDPLAT_CONFIG', 'DATABASE_URL', 'PORT', 'LOG_LEVEL'] as const;
+
+/**
+ * SPEC 2.2.1: a variable set to the empty (or blank) string is a mistake, never a choice: an
+ * empty MIDPLAT_CONFIG must not start the demo, an empty PORT must not mean port 0.
+ */
+function refuseEmptyVariables(env: NodeJS.ProcessEnv): void {
+  for (const name of CONFIG_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined && value.trim() === '') throw new InvalidConfig(`${name}: is set but empty; give it a value or unset it`);
+  }
 }
 
 /** What production refuses although the schema allows it: demo credentials, demo data on start. */
@@ -92,7 +106,7 @@ function refuseDemoInProduction(config: MidplatConfig): void {
     throw new InvalidConfig(`config key ${key}: is ${what}; a production configuration must not hold demo credentials`);
   }
   if (config.demo.loadOnStart) {
-    throw new InvalidConfig('config key demo.loadOnStart: demo data never loads on start in production (load it on request: npm run seed -- --demo)');
+    throw new InvalidConfig('config key demo.loadOnStart: demo data never loads in production (the demo set is for the embedded demo only: neither MIDPLAT_CONFIG nor DATABASE_URL set)');
   }
 }
 
@@ -102,10 +116,11 @@ function refuseDemoInProduction(config: MidplatConfig): void {
  * environment; `overrides` (tests) apply last. The mode comes from `env` alone.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Json = {}): MidplatConfig {
+  refuseEmptyVariables(env);
   const mode = configMode(env);
   let merged = defaultConfig as unknown as Json;
   if (mode === 'demo') merged = deepMerge(merged, demoConfig as unknown as Json);
-  if (env.MIDPLAT_CONFIG) merged = deepMerge(merged, readOverrideFile(env.MIDPLAT_CONFIG));
+  if (env.MIDPLAT_CONFIG !== undefined) merged = deepMerge(merged, readOverrideFile(env.MIDPLAT_CONFIG));
   merged = deepMerge(merged, envOverrides(env));
   merged = deepMerge(merged, overrides);
   const config = validateConfig(merged);
