@@ -1,6 +1,5 @@
 // Renders this process's /openapi.json with Swagger UI (swagger-ui-dist, served by Midplat itself).
 // Kept out of index.html so the page needs no inline script under its Content-Security-Policy.
-/* global SwaggerUIBundle */
 window.midplatApiReference = SwaggerUIBundle({
   url: new URL('../openapi.json', document.baseURI).href,
   dom_id: '#api-reference',
