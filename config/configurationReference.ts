@@ -3,7 +3,7 @@ import { defaultConfig } from './defaults.js';
 import { demoConfig } from './demo/demoConfig.js';
 
 /** The part of a JSON Schema node the reference reads. */
-interface SchemaNode {
+export interface SchemaNode {
   readonly type?: string;
   readonly enum?: readonly unknown[];
   readonly minimum?: number;
@@ -14,6 +14,7 @@ interface SchemaNode {
   readonly items?: SchemaNode;
   readonly anyOf?: readonly SchemaNode[];
   readonly oneOf?: readonly SchemaNode[];
+  readonly $ref?: string;
   readonly description?: string;
   readonly 'x-secret'?: boolean;
   readonly 'x-reload'?: 'live' | 'restart';
@@ -30,16 +31,30 @@ interface ConfigKey {
   readonly inItems: boolean;
 }
 
+/** A node with a local `$ref` (`#/$defs/…`) replaced by what it points to; its own annotations win. */
+function resolved(node: SchemaNode, root: SchemaNode): SchemaNode {
+  if (node.$ref === undefined) return node;
+  const target = node.$ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((value, name) => (value as Record<string, unknown> | undefined)?.[name], root) as SchemaNode | undefined;
+  if (target === undefined) throw new Error(`config schema: unresolved $ref ${node.$ref}`);
+  const own = Object.fromEntries(Object.entries(node).filter(([key]) => key !== '$ref'));
+  return { ...resolved(target, root), ...own };
+}
+
 /** Every key of the schema, depth first in the schema's order; a key without `x-reload` inherits its parent's. */
 export function configKeys(schema: SchemaNode = configSchema as unknown as SchemaNode): ConfigKey[] {
   const keys: ConfigKey[] = [];
   const walk = (node: SchemaNode, path: string, reload: 'live' | 'restart', inItems: boolean): void => {
-    for (const [name, child] of Object.entries(node.properties ?? {})) {
+    for (const [name, reference] of Object.entries(node.properties ?? {})) {
+      const child = resolved(reference, schema);
       const childPath = path ? `${path}.${name}` : name;
       const childReload = child['x-reload'] ?? reload;
       if (path) keys.push({ path: childPath, node: child, optional: !(node.required ?? []).includes(name), reload: childReload, inItems });
       if (child.properties) walk(child, childPath, childReload, inItems);
-      if (child.items?.properties) walk(child.items, `${childPath}[]`, childReload, true);
+      const items = child.items && resolved(child.items, schema);
+      if (items?.properties) walk(items, `${childPath}[]`, childReload, true);
     }
   };
   if (schema['x-reload'] === undefined) throw new Error('the config schema\'s root must say x-reload');
@@ -48,15 +63,19 @@ export function configKeys(schema: SchemaNode = configSchema as unknown as Schem
 }
 
 /** A secret key that also accepts `{"env": …}` / `{"file": …}` (a branch of anyOf/oneOf with such a property). */
-function takesReference(node: SchemaNode): boolean {
-  return [...(node.anyOf ?? []), ...(node.oneOf ?? [])].some((branch) => branch.properties?.env !== undefined || branch.properties?.file !== undefined);
+function takesReference(node: SchemaNode, root: SchemaNode): boolean {
+  const values = node.type === 'array' && node.items ? resolved(node.items, root) : node;
+  return [...(values.anyOf ?? []), ...(values.oneOf ?? [])]
+    .map((branch) => resolved(branch, root))
+    .some((branch) => branch.properties?.env !== undefined || branch.properties?.file !== undefined);
 }
 
-function typeOf(node: SchemaNode): string {
+function typeOf(reference: SchemaNode, root: SchemaNode): string {
+  const node = resolved(reference, root);
   if (node.enum) return node.enum.map((value) => `\`${JSON.stringify(value)}\``).join(', ');
   const alternatives = node.anyOf ?? node.oneOf;
-  if (alternatives) return alternatives.map(typeOf).join(' or ');
-  if (node.type === 'array') return node.items?.properties ? 'array of objects' : `array of ${node.items ? typeOf(node.items) : 'values'}`;
+  if (alternatives) return alternatives.map((branch) => typeOf(branch, root)).join(' or ');
+  if (node.type === 'array') return node.items && resolved(node.items, root).properties ? 'array of objects' : `array of ${node.items ? typeOf(node.items, root) : 'values'}`;
   if (node.type === 'object' && (node.properties?.env || node.properties?.file)) return `reference {${Object.keys(node.properties).map((key) => `"${key}"`).join(' | ')}}`;
   const bounds =
     node.minimum !== undefined && node.maximum !== undefined
@@ -81,19 +100,18 @@ function shown(value: unknown): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function row(key: ConfigKey): string {
+function row(key: ConfigKey, root: SchemaNode): string {
   const { node } = key;
   const objectValue = node.type === 'object';
   const fallback = key.inItems || objectValue ? '' : shown(valueAt(defaultConfig, key.path));
   const demo = key.inItems || objectValue ? undefined : valueAt(demoConfig, key.path);
-  const secret = node['x-secret'] ? (takesReference(node) ? 'yes; a reference' : 'yes') : '';
+  const secret = node['x-secret'] ? (takesReference(node, root) ? 'yes; a reference' : 'yes') : '';
   const notes = [key.optional ? 'Optional.' : '', node.description ?? '', node['x-env'] ? `Environment: \`${node['x-env']}\`.` : ''].filter(Boolean).join(' ');
-  return `| \`${key.path}\` | ${cell(typeOf(node))} | ${cell(fallback)} | ${cell(demo === undefined ? '' : shown(demo))} | ${secret} | ${key.reload} | ${cell(notes)} |`;
+  return `| \`${key.path}\` | ${cell(typeOf(node, root))} | ${cell(fallback)} | ${cell(demo === undefined ? '' : shown(demo))} | ${secret} | ${key.reload} | ${cell(notes)} |`;
 }
 
 /** docs/configuration.md, whole: `npm run docs` writes it, a test compares it with this. */
-export function renderConfigurationReference(): string {
-  const schema = configSchema as unknown as SchemaNode;
+export function renderConfigurationReference(schema: SchemaNode = configSchema as unknown as SchemaNode): string {
   const keys = configKeys(schema);
   const lines = [
     '<!-- Generated by `npm run docs` from config/configSchema.ts, config/defaults.ts and config/demo/demoConfig.ts. Do not edit: change the schema and run `npm run docs`. -->',
@@ -119,7 +137,7 @@ export function renderConfigurationReference(): string {
   for (const [section, node] of Object.entries(schema.properties ?? {})) {
     lines.push(`## \`${section}\``, '', node.description ?? '', '');
     lines.push('| key | type | default | demo | secret | reload | meaning |', '|---|---|---|---|---|---|---|');
-    for (const key of keys.filter((each) => each.path.startsWith(`${section}.`))) lines.push(row(key));
+    for (const key of keys.filter((each) => each.path.startsWith(`${section}.`))) lines.push(row(key, schema));
     lines.push('');
   }
   return lines.join('\n');
