@@ -94,7 +94,11 @@ function valueAt(root: unknown, path: string): unknown {
 
 function shown(value: unknown): string {
   if (value === undefined) return 'none';
-  if (Array.isArray(value) && value.some((item) => typeof item === 'object')) return `${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (Array.isArray(value) && value.some((item) => typeof item === 'object')) {
+    // Items are named by their first key (a consumer's name, a partner's bizId, a bank's instId), never by a secret.
+    const names = value.map((item) => Object.values(item as Record<string, unknown>)[0]).filter((name) => typeof name === 'string');
+    return `${value.length} item${value.length === 1 ? '' : 's'}${names.length ? `: ${names.map((name) => `\`${name}\``).join(', ')}` : ''}`;
+  }
   return `\`${JSON.stringify(value)}\``;
 }
 
