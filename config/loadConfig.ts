@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { configSchema } from './configSchema.js';
+import { CONFIG_ANNOTATION_KEYWORDS, configSchema } from './configSchema.js';
 import { webhookKey } from '../adapters/money-plus/kyc-change-notifier/standardWebhooks.js';
 import { defaultConfig } from './defaults.js';
 import { demoConfig } from './demo/demoConfig.js';
@@ -52,7 +52,8 @@ function envOverrides(env: NodeJS.ProcessEnv): Json {
   return overrides;
 }
 
-const validate = new Ajv({ allErrors: false, strict: true }).compile(configSchema);
+// The docs generator's annotations are declared, so strict mode still refuses any other unknown keyword.
+const validate = new Ajv({ allErrors: false, strict: true, keywords: [...CONFIG_ANNOTATION_KEYWORDS] }).compile(configSchema);
 
 /** Standard Webhooks asks for 24 to 64 random bytes; a shorter key makes the HMAC guessable. */
 export const MIN_WEBHOOK_KEY_BYTES = 24;
