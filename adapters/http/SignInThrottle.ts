@@ -46,8 +46,9 @@ export class SignInThrottle {
 
   /** Whole seconds this address must still wait (0: it may try); a barred request is counted as throttled. */
   retryAfterSeconds(address: string): number {
-    const record = this.current(address, this.clock.now().getTime());
-    const waitMs = record ? record.blockedUntil - this.clock.now().getTime() : 0;
+    const now = this.clock.now().getTime();
+    const record = this.current(address, now);
+    const waitMs = record ? record.blockedUntil - now : 0;
     if (waitMs <= 0) return 0;
     this.tell('throttled');
     return Math.ceil(waitMs / 1000);

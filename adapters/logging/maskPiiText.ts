@@ -36,6 +36,8 @@ const LITERALS = new Set(['null', 'true', 'false', '']);
 
 /** JSON inside JSON is unwrapped at most this deep. */
 const MAX_NESTING = 4;
+/** Pairs inside a value (a JSON string holding JSON, a list of objects) are looked at this deep. */
+const MAX_PAIR_NESTING = 8;
 
 function maskIdentifiers(text: string): string {
   return text.replace(IDENTIFIER, (...match: unknown[]) => {
@@ -50,9 +52,6 @@ function maskListItems(items: string): string {
     quote === undefined ? maskValue(item) : `${quote}${maskValue(inner ?? '')}${close ?? ''}`,
   );
 }
-
-/** Pairs inside a value (a JSON string holding JSON, a list of objects) are looked at this deep. */
-const MAX_PAIR_NESTING = 8;
 
 function maskPairs(text: string, depth: number): string {
   return text.replace(PAIR, (pair: string, ...groups: Array<string | undefined>) => {
