@@ -78,6 +78,9 @@ export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLi
   app.use(async (ctx) => {
     if (ctx.status === 404 && ctx.body === undefined) {
       ctx.status = 404;
+      // As every JSON answer of the APIs (jsonEndpointMiddleware): an unknown /ops/api path too.
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('X-Content-Type-Options', 'nosniff');
       ctx.body = errorEnvelope('camelCase', 'NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
     }
   });
