@@ -5,6 +5,7 @@ import { AccessTokenAuthenticator } from '../adapters/http/AccessTokenAuthentica
 import { createHttpApp } from '../adapters/http/createHttpApp.js';
 import { HttpRequestObserver } from '../adapters/http/HttpRequestObserver.js';
 import { HttpServer } from '../adapters/http/HttpServer.js';
+import { SignInThrottle } from '../adapters/http/SignInThrottle.js';
 import { JsonEndpoint, RouteContribution } from '../adapters/http/JsonEndpoint.js';
 import { LifecycleHook } from '../adapters/lifecycle/LifecycleHook.js';
 import { createLogger, type Logger } from '../adapters/logging/Logger.js';
@@ -46,6 +47,7 @@ export class MidplatService {
       logger: this.logger,
       bodyLimitBytes: config.http.bodyLimitBytes,
       observers: this.container.getAll(HttpRequestObserver, { optional: true }),
+      signInThrottle: this.container.get(SignInThrottle),
     });
     this.server = new HttpServer(app as never, config.http);
   }

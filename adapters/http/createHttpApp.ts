@@ -8,6 +8,7 @@ import type { HttpRequestObserver } from './HttpRequestObserver.js';
 import type { JsonEndpoint, RouteContribution } from './JsonEndpoint.js';
 import { jsonEndpointMiddleware } from './jsonEndpointMiddleware.js';
 import type { MidplatState } from './MidplatState.js';
+import type { SignInThrottle } from './SignInThrottle.js';
 
 export interface HttpAppParts {
   readonly endpoints: readonly JsonEndpoint[];
@@ -17,6 +18,8 @@ export interface HttpAppParts {
   readonly bodyLimitBytes: number;
   /** Told about every finished request (metrics). */
   readonly observers?: readonly HttpRequestObserver[];
+  /** Slows down addresses that present wrong tokens to the JSON APIs. */
+  readonly signInThrottle?: SignInThrottle;
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -26,7 +29,7 @@ function requestIdOf(header: string): string {
   return SAFE_REQUEST_ID.test(header) ? header : randomUUID();
 }
 
-export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLimitBytes, observers = [] }: HttpAppParts): Koa<MidplatState> {
+export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLimitBytes, observers = [], signInThrottle }: HttpAppParts): Koa<MidplatState> {
   const app = new Koa<MidplatState>({ proxy: false });
   app.silent = true; // errors are logged by our own middleware, once, with the request id
 
@@ -64,7 +67,7 @@ export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLi
   });
 
   const router = new Router<MidplatState>();
-  const dependencies = { authenticator, logger, bodyLimitBytes };
+  const dependencies = { authenticator, logger, bodyLimitBytes, ...(signInThrottle ? { signInThrottle } : {}) };
   for (const endpoint of endpoints) {
     const handler = jsonEndpointMiddleware(endpoint, dependencies);
     for (const path of [endpoint.path, ...(endpoint.aliases ?? [])]) router.post(path, handler);
@@ -75,6 +78,9 @@ export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLi
   app.use(async (ctx) => {
     if (ctx.status === 404 && ctx.body === undefined) {
       ctx.status = 404;
+      // As every JSON answer of the APIs (jsonEndpointMiddleware): an unknown /ops/api path too.
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('X-Content-Type-Options', 'nosniff');
       ctx.body = errorEnvelope('camelCase', 'NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
     }
   });

@@ -3,14 +3,16 @@ import { BillingRefusalObserver } from '../http/customer-check/BillingRefusalObs
 import { Da21CircuitObserver } from '../esb/upgrade-account/Da21CircuitObserver.js';
 import { HttpRequestObserver } from '../http/HttpRequestObserver.js';
 import { RouteContribution } from '../http/JsonEndpoint.js';
+import { SignInObserver } from '../http/SignInObserver.js';
 import { CustomerCheckRefusalMetrics } from './CustomerCheckRefusalMetrics.js';
 import { Da21CircuitMetrics } from './Da21CircuitMetrics.js';
 import { EsbMetrics } from './EsbMetrics.js';
 import { HttpMetrics } from './HttpMetrics.js';
 import { MetricsRoutes } from './MetricsRoutes.js';
+import { SignInMetrics } from './SignInMetrics.js';
 
 /**
- * `/metrics`, HTTP latency per route, billing ESECURE refusals per institution, the ESB metrics
+ * `/metrics`, HTTP latency per route, refused sign-ins, billing ESECURE refusals per institution, the ESB metrics
  * (the composition root measures whichever DA21 gateway it chose with them) and the DA21
  * circuit breaker's state, when the HTTP gateway has one.
  */
@@ -20,4 +22,5 @@ export const metricsModule = new ContainerModule(({ bind }) => {
   bind(BillingRefusalObserver).to(CustomerCheckRefusalMetrics).inSingletonScope();
   bind(RouteContribution).to(MetricsRoutes).inSingletonScope();
   bind(Da21CircuitObserver).to(Da21CircuitMetrics).inSingletonScope();
+  bind(SignInObserver).to(SignInMetrics).inSingletonScope();
 });

@@ -59,9 +59,11 @@ export class InMemoryOutboxConsoleStore implements OutboxConsoleStore {
   }
 
   async search(filter: OutboxMessageFilter, page: { limit: number; beforeId?: string }): Promise<OutboxMessageView[]> {
+    const newerFirst = (a: OutboxMessageView, b: OutboxMessageView) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+    const cursor = page.beforeId === undefined ? undefined : this.get(page.beforeId);
     return this.messages
-      .filter((message) => matches(message, filter) && (page.beforeId === undefined || message.id < page.beforeId))
-      .sort((a, b) => (a.id < b.id ? 1 : -1))
+      .filter((message) => matches(message, filter) && (cursor === undefined || newerFirst(cursor, message) < 0))
+      .sort(newerFirst)
       .slice(0, page.limit);
   }
 

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { Op, QueryTypes } from 'sequelize';
+import { Op, QueryTypes, type WhereOptions } from 'sequelize';
 import type {
   AttemptMinute,
   OutboxAttemptView,
@@ -12,7 +12,7 @@ import type {
 import type { OutboxStatus } from '../../../core/shared/OutboxStore.js';
 import { Database } from '../Database.js';
 import { rowDate } from '../selectRows.js';
-import { defineOutboxModels } from './outboxModels.js';
+import { defineOutboxModels, type OutboxMessageRow } from './outboxModels.js';
 import { outboxFilterWhere } from './outboxFilterWhere.js';
 import { SequelizeOutboxStore, summaryOf, type OutboxMessageSummary } from './SequelizeOutboxStore.js';
 
@@ -78,13 +78,28 @@ export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
 
   async search(filter: OutboxMessageFilter, page: { readonly limit: number; readonly beforeId?: string }): Promise<OutboxMessageView[]> {
     const where = outboxFilterWhere(filter);
+    const conditions: WhereOptions<OutboxMessageRow>[] = [where];
+    if (page.beforeId !== undefined) {
+      // Keyset on (created_at, id), the order of every console index: rows after the cursor's.
+      const at = await this.createdAtOf(page.beforeId);
+      conditions.push({ created_at: { [Op.lte]: at } }, { [Op.or]: [{ created_at: { [Op.lt]: at } }, { id: { [Op.lt]: page.beforeId } }] });
+    }
     const rows = await this.models.OutboxMessage.findAll({
       attributes: { exclude: ['payload'] },
-      where: page.beforeId === undefined ? where : { [Op.and]: [where, { id: { [Op.lt]: page.beforeId } }] },
-      order: [['id', 'DESC']],
+      where: conditions.length === 1 ? where : { [Op.and]: conditions },
+      order: [
+        ['created_at', 'DESC'],
+        ['id', 'DESC'],
+      ],
       limit: page.limit,
     });
     return rows.map((row) => viewOf(summaryOf(row.get())));
+  }
+
+  /** The cursor's creation time; the time in its UUIDv7 when the message was purged meanwhile. */
+  private async createdAtOf(id: string): Promise<Date> {
+    const row = await this.models.OutboxMessage.findOne({ attributes: ['created_at'], where: { id } });
+    return row ? row.get().created_at : new Date(parseInt(id.replace(/-/g, '').slice(0, 12), 16));
   }
 
   async find(id: string): Promise<OutboxMessageWithPayload | null> {

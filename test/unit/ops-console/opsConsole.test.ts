@@ -5,7 +5,12 @@ import { OutboxOverview } from '../../../core/ops-console/OutboxOverview.js';
 import { RetryFailedOutboxMessages } from '../../../core/ops-console/RetryFailedOutboxMessages.js';
 import { RetryOutboxMessage } from '../../../core/ops-console/RetryOutboxMessage.js';
 import { SearchOutboxMessages } from '../../../core/ops-console/SearchOutboxMessages.js';
+import { ViewKycProfile } from '../../../core/ops-console/ViewKycProfile.js';
 import { ViewOutboxMessage } from '../../../core/ops-console/ViewOutboxMessage.js';
+import { InMemoryKycHistoryRepository } from '../../support/InMemoryKycHistoryRepository.js';
+import { InMemoryKycProfileRepository } from '../../support/InMemoryKycProfileRepository.js';
+import { InMemoryMoneyPlusSubscriptionRepository } from '../../support/InMemoryMoneyPlusSubscriptionRepository.js';
+import { aProfile } from '../../support/KycProfileMother.js';
 import { ManualClock } from '../../support/ManualClock.js';
 import { InMemoryOutboxConsoleStore } from '../../support/InMemoryOutboxConsoleStore.js';
 import { rejectionOf } from '../../support/rejectionOf.js';
@@ -132,6 +137,39 @@ describe('ops console use cases', () => {
       expect(attempts[0]!.error).to.equal('HTTP 400');
       const page = await new SearchOutboxMessages(store, new LogMaskingPersonalDataMasker()).execute({ filter: {}, limit: 5 });
       expect(page.items[0]!.lastError).to.equal('HTTP 400: phone=+60****789&retcode=1');
+    });
+  });
+
+  describe('ViewKycProfile', () => {
+    it('masks phone and ID numbers in a free-text reject reason of the history, and the personal fields by name', async () => {
+      const history = new InMemoryKycHistoryRepository();
+      const reason = 'Call the customer at +60123456789 about IC 900101-14-5678';
+      await history.record({
+        uid: 'u1',
+        eventId: 'e1',
+        eventType: 'STATUS',
+        outcome: 'APPLIED',
+        changes: [
+          { field: 'rejectReason', from: '', to: reason },
+          { field: 'phone', from: '+60123456789', to: '+60198765432' },
+          { field: 'level', from: 200, to: 300 },
+        ],
+        note: null,
+        occurredAt: 1666755263,
+        recordedAt: NOW,
+        requestId: 'r1',
+      });
+      const view = await new ViewKycProfile(
+        new InMemoryKycProfileRepository().add(aProfile('u1').rejected().build()),
+        new InMemoryMoneyPlusSubscriptionRepository(),
+        history,
+        new LogMaskingPersonalDataMasker(),
+      ).execute('u1');
+      expect(view.history[0]!.changes).to.deep.equal([
+        { field: 'rejectReason', from: '', to: 'Call the customer at +60****789 about IC 900****678' },
+        { field: 'phone', from: '+60****789', to: '+60****432' },
+        { field: 'level', from: 200, to: 300 },
+      ]);
     });
   });
 });
