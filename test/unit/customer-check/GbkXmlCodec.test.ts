@@ -105,6 +105,13 @@ describe('GbkXmlCodec', () => {
       });
     }
 
+    it('refuses GB18030 four-byte sequences themselves under GBK, not just in a document', () => {
+      // U+0080, U+3400, 𠮷 and the last four-byte code of the BMP.
+      for (const sequence of ['8130 8130', '8139 ee39', '9534 b235', '8431 a439']) {
+        expect(refusal(() => decodeStrict(hex(sequence), 'GBK')).message, sequence).to.contain('GBK');
+      }
+    });
+
     it("reads every two-byte code as Python's gbk codec does, and refuses the codes it refuses", () => {
       const wrong: string[] = [];
       for (let lead = 0x81; lead <= 0xfe; lead += 1) {
