@@ -5,6 +5,7 @@ import mysql from 'mysql2';
 import { Sequelize, Transaction } from 'sequelize';
 import { raisePersistenceError } from './isDatabaseUnavailable.js';
 import { SqliteStatementCache } from './SqliteStatementCache.js';
+import { TABLE_CHARSET, TABLE_COLLATION } from './tableOptions.js';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -56,8 +57,8 @@ function createSequelize({ url, poolMax, onQuery }: DatabaseOptions): Sequelize 
     logging,
     timezone: '+00:00',
     pool: { max: poolMax, min: 0, acquire: 10000, idle: 10000 },
-    dialectOptions: { connectTimeout: 5000, charset: 'utf8mb4' },
-    define: { charset: 'utf8mb4', collate: 'utf8mb4_bin' },
+    dialectOptions: { connectTimeout: 5000, charset: TABLE_CHARSET },
+    define: { charset: TABLE_CHARSET, collate: TABLE_COLLATION },
   }));
 }
 
@@ -106,7 +107,7 @@ export class Database {
         maxIdle: 0,
         idleTimeout: 10000,
         timezone: '+00:00',
-        charset: 'utf8mb4',
+        charset: TABLE_CHARSET,
         connectTimeout: 5000,
         supportBigNumbers: true,
         bigNumberStrings: false,
