@@ -139,8 +139,12 @@ for (const kind of DATABASE_KINDS) {
           await checks.lockCurrentForMember('M1');
           order.push('second locked');
         });
-        await waitForLockWait(database.sequelize, '%FROM edda_checks WHERE member_id%FOR UPDATE%', "the second unit of work to wait for the first's row lock");
-        releaseFirst();
+        try {
+          await waitForLockWait(database.sequelize, '%FROM edda_checks WHERE member_id%FOR UPDATE%', "the second unit of work to wait for the first's row lock");
+        } finally {
+          releaseFirst();
+          await Promise.allSettled([first, second]);
+        }
         await Promise.all([first, second]);
         expect(order).to.deep.equal(['first locked', 'first done', 'second locked']);
       });
