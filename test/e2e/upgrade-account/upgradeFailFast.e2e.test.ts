@@ -57,9 +57,11 @@ for (const kind of DATABASE_KINDS) {
 
     it(`answers ${CONCURRENT_MEMBERS} concurrent upgrades 504 within timeoutMs + 500 ms while the ESB hangs, and the other use cases wait for neither the ESB nor a pool connection`, async () => {
       const figures = await runHangProbe(kind, TIMEOUT_MS, CONCURRENT_MEMBERS);
-      const slowest = Math.max(...figures.replies.map((reply) => reply.ms));
+      // By the service's clock, from where the deadline counts (see HangFigures.replies).
+      const slowest = Math.max(...figures.replies.map((reply) => reply.serviceMs));
       const summary = {
         slowestUpgradeMs: slowest,
+        slowestUpgradeAsCallerWaitedMs: Math.max(...figures.replies.map((reply) => reply.ms)),
         samples: figures.latencies.getCreateInfo.length,
         longestGcPauseMs: figures.longestGcPauseMs,
         ...Object.fromEntries(Object.entries(figures.latencies).map(([name, values]) => [`${name}P99Ms`, Math.round(p99(values) * 10) / 10])),
