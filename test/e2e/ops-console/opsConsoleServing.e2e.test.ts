@@ -48,8 +48,9 @@ describe('ops console serving (e2e)', function () {
 
   it('serves only the files of its folder: unknown names and paths that climb out get 404', async () => {
     const port = Number(new URL(app.baseUrl).port);
-    // Sent as written: fetch would turn the last two into /package.json before the server saw them.
-    for (const path of ['/ops/nope.js', '/ops/..%2F..%2F..%2F..%2Fpackage.json', '/ops/%2e%2e/package.json', '/ops/../package.json', '/ops/%2e%2e%2fpackage.json']) {
+    // Sent as written: fetch would turn every `..` and `%2e%2e` segment into a climb before the server saw it.
+    const climbs = ['/ops/../package.json', '/ops/../../../../package.json', '/ops/%2e%2e/package.json', '/ops/%2e%2e/%2e%2e/%2e%2e/%2e%2e/package.json', '/ops/..%2F..%2F..%2F..%2Fpackage.json', '/ops/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fpackage.json'];
+    for (const path of ['/ops/nope.js', ...climbs]) {
       const response = await rawGet(port, path);
       expect(response.status, path).to.equal(404);
       expect(response.text, path).not.to.include('"name": "midplat"');
