@@ -12,6 +12,8 @@ import type { EddaStatus } from '../../../core/upgrade-account/EddaStatus.js';
 
 const PATH = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
 const IVR = { acstkn: 'demo-ivr-token' };
+/** The hang test waits this long; shorter, a loaded machine's DB and HTTP work alone could exceed it and turn a success into a 504. */
+const ESB_TIMEOUT_MS = 3000;
 let nextMember = 0;
 
 for (const kind of DATABASE_KINDS) {
@@ -23,7 +25,7 @@ for (const kind of DATABASE_KINDS) {
       esb = new FakeEsbServer();
       const esbUrl = await esb.start();
       midplat = await startTestService(kind, {
-        esb: { adapter: 'http', url: esbUrl, timeoutMs: 400 },
+        esb: { adapter: 'http', url: esbUrl, timeoutMs: ESB_TIMEOUT_MS },
         http: { bodyLimitBytes: 2048 },
       });
     });
@@ -128,7 +130,7 @@ for (const kind of DATABASE_KINDS) {
       expect(reply.status).to.equal(504);
       expect(reply.body).to.deep.equal({
         success: false,
-        error: { error_code: 'ESB_TIMEOUT', error_message: 'ESB DA21 did not answer within 400 ms' },
+        error: { error_code: 'ESB_TIMEOUT', error_message: `ESB DA21 did not answer within ${ESB_TIMEOUT_MS} ms` },
       });
       expect(await stateOf(memberId)).to.deep.equal({ level: '2B', status: 'EDDASuccess' });
       const { UpgradeReview } = midplat.service.database.models(defineUpgradeAccountModels);
