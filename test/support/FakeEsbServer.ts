@@ -16,8 +16,7 @@ export type EsbBehaviour =
 export class FakeEsbServer {
   readonly requests: Record<string, unknown>[] = [];
   behaviour: EsbBehaviour = { kind: 'success' };
-  /** Milliseconds to wait before answering (to widen race windows). */
-  delayMs = 0;
+  private held: Promise<void> | undefined;
   private readonly http = new LoopbackHttpServer((request, response) => this.answer(request, response));
 
   async start(): Promise<string> {
@@ -28,10 +27,24 @@ export class FakeEsbServer {
     return this.http.stop();
   }
 
+  /**
+   * From now on every reply waits until the returned function is called: the test, not a
+   * delay, decides how long a DA21 call stays in flight.
+   */
+  holdReplies(): () => void {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.held = held;
+    return () => {
+      if (this.held === held) this.held = undefined;
+      release();
+    };
+  }
+
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = JSON.parse((await bodyOf(request)).toString('utf8')) as Record<string, unknown>;
     this.requests.push(body);
-    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    if (this.held) await this.held;
     const behaviour = this.behaviour;
     if (behaviour.kind === 'hang') {
       this.http.hold(response);

@@ -55,7 +55,7 @@ for (const kind of DATABASE_KINDS) {
         moneyPlus: {
           adapter: 'http',
           maxAttempts: MAX_ATTEMPTS,
-          timeoutMs: 500,
+          timeoutMs: 5000, // nothing here hangs: a slow machine must not turn a delivery into a retry
           partners: [
             { bizId: 'MPLUS', secret: SECRET, callbackUrl: moneyPlus.url, queryFields: ['name', 'phone', 'nationality', 'nature_of_business'] },
             { bizId: 'OTHER', secret: SECRET, callbackUrl: moneyPlus.url, queryFields: ['name'] },

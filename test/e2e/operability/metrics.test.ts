@@ -71,7 +71,7 @@ describe('GET /metrics (e2e)', function () {
     before(async () => {
       esb = new FakeEsbServer();
       const url = await esb.start();
-      app = await startTestService('sqlite', { demo: { loadOnStart: true }, esb: { adapter: 'http', url, timeoutMs: 300 } });
+      app = await startTestService('sqlite', { demo: { loadOnStart: true }, esb: { adapter: 'http', url, timeoutMs: 1500 } }); // the 502 below must come before the deadline, even on a loaded machine
     });
     after(async () => {
       await app?.stop();

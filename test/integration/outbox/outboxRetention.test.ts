@@ -10,7 +10,7 @@ import { RetentionJob } from '../../../adapters/scheduler/RetentionJob.js';
 import { ManualClock } from '../../support/ManualClock.js';
 import { buildOutboxRig, QUIET_SCHEDULE, type OutboxRig } from '../../support/outbox/outboxTestRig.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
-import { waitFor } from '../../support/waitFor.js';
+import { waitForLockWait } from '../../support/waitForLockWait.js';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-12-05T12:00:00.000Z');
@@ -37,21 +37,6 @@ async function idsIn(rig: OutboxRig, table: 'outbox_messages' | 'outbox_attempts
   const column = table === 'outbox_messages' ? 'id' : 'message_id';
   const rows = await rig.database.sequelize.query<{ id: string }>(`SELECT ${column} AS id FROM ${table} ORDER BY ${column}`, { type: QueryTypes.SELECT });
   return rows.map((row) => row.id);
-}
-
-/**
- * Until a statement of the purge has been running for half a second: on three rows it takes
- * microseconds, so it is waiting for the locked row. (The processlist, not innodb_trx:
- * MariaDB 10.11 at times reports such a waiting transaction as RUNNING.)
- */
-async function waitForPurgeToWait(rig: OutboxRig): Promise<void> {
-  await waitFor('the purge to wait for the locked row', async () => {
-    const rows = await rig.database.sequelize.query<{ n: number | string }>(
-      "SELECT COUNT(*) AS n FROM information_schema.processlist WHERE db = DATABASE() AND command = 'Query' AND info LIKE '% FROM outbox_messages %' AND time_ms >= 500",
-      { type: QueryTypes.SELECT },
-    );
-    return Number(rows[0]!.n) > 0;
-  });
 }
 
 for (const kind of DATABASE_KINDS) {
@@ -132,7 +117,7 @@ for (const kind of DATABASE_KINDS) {
           await rig.database.sequelize.query('SELECT seq FROM outbox_messages WHERE id = ? FOR UPDATE', { replacements: [old[2]], transaction: blocker });
           purge = new SequelizeOutboxRetention(rig.database, rig.store).purgeBatch(daysAgo(30), 10);
           purge.then(() => (purgeSettled = true), () => (purgeSettled = true));
-          await waitForPurgeToWait(rig);
+          await waitForLockWait(rig.database.sequelize, '% FROM outbox_messages %', 'the purge to wait for the locked row');
           const work = (async () => {
             const fresh = uuidv7();
             await other.store.insert(fresh, { topic: TOPIC, partitionKey: 'y', payload: {} }, new Date());
