@@ -1,6 +1,11 @@
 import { SCOPES } from '../adapters/http/Scope.js';
 
 const positiveInt = { type: 'integer', minimum: 1 } as const;
+const sha256Hex = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
+const webhookSecret = { type: 'string', pattern: '^whsec_[A-Za-z0-9+/]+={0,2}$' } as const;
+const apiKey = { type: 'string', minLength: 16 } as const;
+/** An ISO 8601 instant with its offset, so that no process's time zone decides when a token expires. */
+const instant = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$' } as const;
 
 /** JSON Schema of MidplatConfig; unknown keys are refused so a typo cannot pass silently. */
 export const configSchema = {
@@ -28,6 +33,8 @@ export const configSchema = {
       properties: {
         url: { type: 'string', pattern: '^(sqlite:|mysql://)' },
         poolMax: positiveInt,
+        // Usually a reference ({"env"} or {"file"}); overrides a password written in the URL.
+        password: { type: 'string', minLength: 1 },
       },
     },
     log: {
@@ -48,10 +55,21 @@ export const configSchema = {
           items: {
             type: 'object',
             additionalProperties: false,
-            required: ['name', 'tokenSha256', 'scopes'],
+            // tokenSha256 or tokens, exactly one (checked after the schema, naming the key).
+            required: ['name', 'scopes'],
             properties: {
               name: { type: 'string', minLength: 1 },
-              tokenSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+              tokenSha256: sha256Hex,
+              tokens: {
+                type: 'array',
+                minItems: 1,
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['sha256'],
+                  properties: { sha256: sha256Hex, notAfter: instant },
+                },
+              },
               scopes: { type: 'array', items: { enum: [...SCOPES] }, uniqueItems: true },
               bizIds: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
             },
@@ -91,10 +109,12 @@ export const configSchema = {
           items: {
             type: 'object',
             additionalProperties: false,
-            required: ['bizId', 'secret', 'callbackUrl', 'queryFields'],
+            // secret or secrets (newest first), exactly one (checked after the schema, naming the key).
+            required: ['bizId', 'callbackUrl', 'queryFields'],
             properties: {
               bizId: { type: 'string', minLength: 1 },
-              secret: { type: 'string', pattern: '^whsec_[A-Za-z0-9+/]+={0,2}$' },
+              secret: webhookSecret,
+              secrets: { type: 'array', minItems: 1, items: webhookSecret },
               callbackUrl: { type: 'string', pattern: '^https?://' },
               queryFields: { type: 'array', items: { type: 'string' } },
             },
@@ -126,10 +146,21 @@ export const configSchema = {
           items: {
             type: 'object',
             additionalProperties: false,
-            required: ['instId', 'apiKey', 'encryptType'],
+            // apiKey or apiKeys, exactly one (checked after the schema, naming the key).
+            required: ['instId', 'encryptType'],
             properties: {
               instId: { type: 'string', minLength: 1 },
-              apiKey: { type: 'string', minLength: 16 },
+              apiKey,
+              apiKeys: {
+                type: 'array',
+                minItems: 1,
+                // if/then/else rather than anyOf, so a bad sha256 is reported at its own key.
+                items: {
+                  if: { type: 'object' },
+                  then: { type: 'object', additionalProperties: false, required: ['sha256'], properties: { sha256: sha256Hex } },
+                  else: apiKey,
+                },
+              },
               encryptType: { enum: ['NONE', 'SM4', 'AES'] },
               key: { type: 'string', pattern: '^([0-9a-fA-F]{2})*$' },
             },

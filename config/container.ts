@@ -28,10 +28,10 @@ import { persistenceModule } from '../adapters/persistence/persistenceModule.js'
 import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
 import { outboxWorkerModule } from '../adapters/scheduler/outboxWorkerModule.js';
 import { AccountLevelGateway } from '../core/upgrade-account/ports.js';
-import { customerCheckCryptoModule } from '../plugins/customer-check-crypto/customerCheckCryptoModule.js';
 import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.js';
 import { SimulatedDa21Gateway } from '../plugins/esb-simulator/SimulatedDa21Gateway.js';
 import { moneyPlusSimulatorModule } from '../plugins/money-plus-simulator/moneyPlusSimulatorModule.js';
+import { credentialsModule } from './Credentials.js';
 import { infrastructureModule } from './infrastructureModule.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 import { packageVersion } from './packageVersion.js';
@@ -99,7 +99,8 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     outboxPersistenceModule,
     outboxWorkerModule(config.outbox),
     da21.module(config.esb),
-    httpModule(config.auth),
+    httpModule,
+    credentialsModule(config),
     upgradeAccountHttpModule,
     metricsModule,
     openApiModule(packageVersion),
@@ -108,7 +109,6 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     getCreateInfoHttpModule,
     customerCheckPersistenceModule,
     customerCheckCodecModule,
-    customerCheckCryptoModule(config.billing.institutions),
     customerCheckHttpModule(config.http.bodyLimitBytes),
     kycChangeNotifierPersistenceModule,
     moneyPlusModule(config.moneyPlus),

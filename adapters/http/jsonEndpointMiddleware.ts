@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import type { Logger } from '../logging/Logger.js';
-import type { AccessTokenAuthenticator } from './AccessTokenAuthenticator.js';
+import type { Authenticator } from './Authenticator.js';
 import { errorEnvelope, toErrorReply } from './errorResponse.js';
 import { parseContentType } from './contentType.js';
 import { HttpProblem } from './HttpProblem.js';
@@ -27,7 +27,7 @@ function parseJson(raw: Buffer): unknown {
 }
 
 export interface JsonEndpointDependencies {
-  readonly authenticator: AccessTokenAuthenticator;
+  readonly authenticator: Authenticator;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
 }

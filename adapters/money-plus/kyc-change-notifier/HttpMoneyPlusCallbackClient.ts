@@ -2,8 +2,8 @@ import { inject, injectable } from 'inversify';
 import { MONEYPLUS_CALLBACK_TOPIC } from '../../../core/kyc-change-notifier/MoneyPlusCallback.js';
 import { Clock } from '../../../core/shared/Clock.js';
 import type { DeliveryResult, OutboxDelivery, OutboxHandler } from '../../../core/shared/OutboxHandler.js';
-import { ConfiguredMoneyPlusPartners } from './ConfiguredMoneyPlusPartners.js';
 import { readCallbackReply, retryAfterMs, signedCallbackFor } from './moneyPlusCallbackRequest.js';
+import { MoneyPlusPartnerEndpoints } from './MoneyPlusPartnerEndpoints.js';
 import { MoneyPlusSettings } from './MoneyPlusSettings.js';
 
 function networkError(error: unknown): string {
@@ -23,7 +23,7 @@ export class HttpMoneyPlusCallbackClient implements OutboxHandler {
 
   constructor(
     @inject(MoneyPlusSettings) private readonly settings: MoneyPlusSettings,
-    @inject(ConfiguredMoneyPlusPartners) private readonly partners: ConfiguredMoneyPlusPartners,
+    @inject(MoneyPlusPartnerEndpoints) private readonly partners: MoneyPlusPartnerEndpoints,
     @inject(Clock) private readonly clock: Clock,
   ) {
     this.maxAttempts = settings.maxAttempts;
