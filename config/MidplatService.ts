@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import type { Container } from 'inversify';
@@ -13,6 +14,9 @@ import { Database } from '../adapters/persistence/Database.js';
 import { loadDemoDataOnce } from '../adapters/persistence/fixtures/DemoData.js';
 import { FixtureLoader } from '../adapters/persistence/fixtures/FixtureLoader.js';
 import { migrate } from '../adapters/persistence/migrate.js';
+import { AuditTrail } from '../core/shared/AuditTrail.js';
+import { Clock } from '../core/shared/Clock.js';
+import { UnitOfWork } from '../core/shared/UnitOfWork.js';
 import { buildContainer } from './container.js';
 import { CredentialStore } from './Credentials.js';
 import { keysNeedingRestart } from './keysNeedingRestart.js';
@@ -100,6 +104,7 @@ export class MidplatService {
       outcome = { result: 'refused', restartKeys: [], reason: (error as Error).message };
     }
     this.container.get(ConfigReloadMetrics).reloaded(outcome.result);
+    await this.auditReload(outcome);
     if (outcome.result === 'refused') {
       this.logger.error({ result: outcome.result, reason: outcome.reason }, 'configuration reload refused; the running configuration keeps serving');
     } else if (outcome.result === 'restart_required') {
@@ -108,6 +113,25 @@ export class MidplatService {
       this.logger.info({ result: outcome.result }, 'configuration reloaded');
     }
     return outcome;
+  }
+
+  /** Every reload, accepted or refused, goes to the audit trail (SPEC 2.2.3); a database down only costs the record. */
+  private async auditReload(outcome: ReloadOutcome): Promise<void> {
+    const target = JSON.stringify(outcome.result === 'refused' ? { reason: outcome.reason } : { restartKeys: outcome.restartKeys });
+    const entry = {
+      actor: 'signal:SIGHUP',
+      action: 'config.reload' as const,
+      target,
+      count: outcome.result === 'refused' ? 0 : 1,
+      outcome: outcome.result,
+      requestId: randomUUID(),
+      at: this.container.get<Clock>(Clock).now(),
+    };
+    try {
+      await this.container.get<UnitOfWork>(UnitOfWork).run(() => this.container.get<AuditTrail>(AuditTrail).record(entry));
+    } catch (error) {
+      this.logger.error({ err: error, requestId: entry.requestId }, 'the reload could not be recorded in the audit log');
+    }
   }
 
   /**

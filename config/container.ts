@@ -19,6 +19,7 @@ import { MeasuredAccountLevelGateway } from '../adapters/metrics/MeasuredAccount
 import { metricsModule } from '../adapters/metrics/metricsModule.js';
 import { httpMoneyPlusCallbackModule } from '../adapters/money-plus/kyc-change-notifier/httpMoneyPlusCallbackModule.js';
 import { moneyPlusModule } from '../adapters/money-plus/kyc-change-notifier/moneyPlusModule.js';
+import { auditPersistenceModule } from '../adapters/persistence/audit/auditPersistenceModule.js';
 import { customerCheckPersistenceModule } from '../adapters/persistence/customer-check/customerCheckPersistenceModule.js';
 import type { Database } from '../adapters/persistence/Database.js';
 import { getCreateInfoPersistenceModule } from '../adapters/persistence/get-create-info/getCreateInfoPersistenceModule.js';
@@ -97,6 +98,7 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     persistenceModule(database),
     upgradeAccountPersistenceModule,
     outboxPersistenceModule,
+    auditPersistenceModule,
     outboxWorkerModule(config.outbox),
     da21.module(config.esb),
     httpModule,

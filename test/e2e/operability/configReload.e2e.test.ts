@@ -258,6 +258,12 @@ describe('configuration reload on SIGHUP under load (SPEC 2.2.2, real process)',
         expect(metrics).to.match(/midplat_config_reloads_total\{result="applied"\} 20\b/);
         expect(metrics).to.match(/midplat_config_reloads_total\{result="refused"\} 2\b/);
         expect(metrics).to.match(/midplat_config_reloads_total\{result="restart_required"\} 1\b/);
+        // Every reload, accepted or refused, is in the audit trail.
+        const audited = await postJson(`${baseUrl}/ops/api/audit/search`, { action: 'config.reload', limit: 200 }, { Acstkn: STEADY_TOKEN });
+        const reloads = audited.body.data.items as Array<{ actor: string; outcome: string; target: string }>;
+        expect(reloads.map((record) => record.outcome)).to.deep.equal(['restart_required', 'refused', 'refused', ...Array(RELOADS).fill('applied')]);
+        expect(reloads.every((record) => record.actor === 'signal:SIGHUP')).to.equal(true);
+        expect(JSON.parse(reloads[1]!.target)).to.deep.equal({ reason: 'config key auth.consumers.0.tokenSha256: environment variable MIDPLAT_TEST_UNSET_VARIABLE is unset or empty' });
       });
     });
   }
