@@ -19,7 +19,7 @@ const GET_CREATE_INFO = '/intranet/api/v1.0/createaccount/GetCreateInfo';
 function referencesOnly(folder: string, database: ConfigJson): ConfigJson {
   return {
     http: { port: 0 },
-    database,
+    ...(Object.keys(database as object).length > 0 ? { database } : {}),
     auth: { consumers: [{ name: 'customer-service', tokenSha256: { env: 'CS_TOKEN_SHA256' }, scopes: ['createinfo:read'] }] },
     esb: { adapter: 'http', url: 'http://127.0.0.1:9/esb', timeoutMs: 2000 },
     moneyPlus: { adapter: 'http', partners: [{ bizId: 'MPLUS', secret: { file: join(folder, 'mplus-webhook') }, callbackUrl: 'http://127.0.0.1:9/cb', queryFields: [] }] },
@@ -89,6 +89,37 @@ describe('secret references at start (SPEC 2.2.2, real process)', function () {
       }
     });
   }
+
+  it('answers a token past its notAfter 401 like an unknown one; the log says expired and which consumer, never the token; a metric counts it', async () => {
+    const expiredToken = 'customer-service-token-expired-2020';
+    const service = ServiceProcess.spawn({
+      ...(referencesOnly(folder, {}) as object),
+      auth: {
+        consumers: [
+          {
+            name: 'customer-service',
+            tokens: [{ sha256: { env: 'CS_TOKEN_SHA256' } }, { sha256: sha256(expiredToken), notAfter: '2020-01-01T00:00:00Z' }],
+            scopes: ['createinfo:read'],
+          },
+        ],
+      },
+    }, { CS_TOKEN_SHA256: sha256(CS_TOKEN) });
+    try {
+      const baseUrl = await service.listening();
+      const expired = await postJson(`${baseUrl}${GET_CREATE_INFO}`, { phone: '0912345678' }, { Acstkn: expiredToken, 'x-request-id': 'req-expired' });
+      const unknown = await postJson(`${baseUrl}${GET_CREATE_INFO}`, { phone: '0912345678' }, { Acstkn: 'never-configured-token' });
+      expect([expired.status, expired.body]).to.deep.equal([unknown.status, unknown.body]);
+      expect(expired.status).to.equal(401);
+      expect((await postJson(`${baseUrl}${GET_CREATE_INFO}`, { phone: '0912345678' }, { Acstkn: CS_TOKEN })).status).to.equal(200);
+      const line = await service.logLine((entry) => typeof entry.msg === 'string' && (entry.msg as string).startsWith('access token expired'));
+      expect(line).to.deep.include({ level: 40, consumer: 'customer-service' });
+      expect(JSON.stringify(service.logs)).to.not.contain(expiredToken);
+      const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+      expect(metrics).to.match(/midplat_auth_expired_tokens_total\{consumer="customer-service"\} 1\b/);
+    } finally {
+      await service.kill();
+    }
+  });
 
   /** Starts a process that must refuse: exit code 2 and the one-line reason on stderr. */
   async function refusal(config: ConfigJson, env: NodeJS.ProcessEnv = {}): Promise<string> {
