@@ -4,6 +4,7 @@ import { customerCheckCodecModule } from '../adapters/codec/customer-check/custo
 import type { EsbSettings } from '../adapters/esb/EsbSettings.js';
 import { CircuitBreakingAccountLevelGateway } from '../adapters/esb/upgrade-account/CircuitBreakingAccountLevelGateway.js';
 import { httpDa21GatewayModule } from '../adapters/esb/upgrade-account/httpDa21GatewayModule.js';
+import { apiReferencePageModule } from '../adapters/http/api-reference/apiReferencePageModule.js';
 import { customerCheckHttpModule } from '../adapters/http/customer-check/customerCheckHttpModule.js';
 import { getCreateInfoHttpModule } from '../adapters/http/get-create-info/getCreateInfoHttpModule.js';
 import { httpModule } from '../adapters/http/httpModule.js';
@@ -36,7 +37,7 @@ import { credentialsModule } from './Credentials.js';
 import { infrastructureModule } from './infrastructureModule.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 import { packageVersion } from './packageVersion.js';
-import { opsConsoleStaticFolder } from './projectRoot.js';
+import { apiReferenceStaticFolder, opsConsoleStaticFolder, swaggerUiFolder } from './projectRoot.js';
 import { useCasesModule } from './useCasesModule.js';
 
 /** An adapter or plugin that can answer DA21: its module, and the gateway that module binds. */
@@ -107,6 +108,7 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     metricsModule,
     openApiModule(packageVersion),
     opsConsolePageModule(opsConsoleStaticFolder),
+    apiReferencePageModule(apiReferenceStaticFolder, swaggerUiFolder),
     getCreateInfoPersistenceModule,
     getCreateInfoHttpModule,
     customerCheckPersistenceModule,

@@ -1,7 +1,19 @@
+import { configSchema } from './configSchema.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 
-/** What a reload swaps in (SPEC 2.2.2); every other setting is read once, at start. */
-export const RELOADABLE_KEYS: readonly string[] = ['auth.consumers', 'moneyPlus.partners', 'billing.institutions'];
+interface SchemaNode {
+  readonly 'x-reload'?: 'live' | 'restart';
+  readonly properties?: Record<string, SchemaNode>;
+}
+
+/** The keys the schema marks `x-reload: live` (the outermost of each subtree). */
+function liveKeys(node: SchemaNode, key: string): string[] {
+  if (node['x-reload'] === 'live') return [key];
+  return Object.entries(node.properties ?? {}).flatMap(([name, child]) => liveKeys(child, key ? `${key}.${name}` : name));
+}
+
+/** What a reload swaps in (SPEC 2.2.2), as the schema annotates it; every other setting is read once, at start. */
+export const RELOADABLE_KEYS: readonly string[] = liveKeys(configSchema as unknown as SchemaNode, '');
 
 function leaves(value: unknown, key: string, into: Map<string, string>): Map<string, string> {
   if (RELOADABLE_KEYS.includes(key)) return into;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { configSchema } from './configSchema.js';
+import { CONFIG_ANNOTATION_KEYWORDS, configSchema } from './configSchema.js';
 import { secretsOf } from '../adapters/money-plus/kyc-change-notifier/MoneyPlusSettings.js';
 import { webhookKey } from '../adapters/money-plus/kyc-change-notifier/standardWebhooks.js';
 import { defaultConfig } from './defaults.js';
@@ -55,7 +55,8 @@ function envOverrides(env: NodeJS.ProcessEnv): Json {
   return overrides;
 }
 
-const validate = new Ajv({ allErrors: false, strict: true }).compile(configSchema);
+// The docs generator's annotations are declared, so strict mode still refuses any other unknown keyword.
+const validate = new Ajv({ allErrors: false, strict: true, keywords: [...CONFIG_ANNOTATION_KEYWORDS] }).compile(configSchema);
 
 /** Standard Webhooks asks for 24 to 64 random bytes; a shorter key makes the HMAC guessable. */
 export const MIN_WEBHOOK_KEY_BYTES = 24;
@@ -89,7 +90,21 @@ export function validateConfig(candidate: unknown): MidplatConfig {
  */
 export type ConfigMode = 'demo' | 'production';
 export function configMode(env: NodeJS.ProcessEnv): ConfigMode {
-  return env.MIDPLAT_CONFIG || env.DATABASE_URL !== undefined ? 'production' : 'demo';
+  return env.MIDPLAT_CONFIG !== undefined || env.DATABASE_URL !== undefined ? 'production' : 'demo';
+}
+
+/** The environment variables the configuration reads. */
+const CONFIG_VARIABLES = ['MIDPLAT_CONFIG', 'DATABASE_URL', 'PORT', 'LOG_LEVEL'] as const;
+
+/**
+ * SPEC 2.2.1: a variable set to the empty (or blank) string is a mistake, never a choice: an
+ * empty MIDPLAT_CONFIG must not start the demo, an empty PORT must not mean port 0.
+ */
+function refuseEmptyVariables(env: NodeJS.ProcessEnv): void {
+  for (const name of CONFIG_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined && value.trim() === '') throw new InvalidConfig(`${name}: is set but empty; give it a value or unset it`);
+  }
 }
 
 /** What production refuses although the schema allows it: demo credentials, demo data on start. */
@@ -100,7 +115,7 @@ function refuseDemoInProduction(config: MidplatConfig): void {
     throw new InvalidConfig(`config key ${key}: is ${what}; a production configuration must not hold demo credentials`);
   }
   if (config.demo.loadOnStart) {
-    throw new InvalidConfig('config key demo.loadOnStart: demo data never loads on start in production (load it on request: npm run seed -- --demo)');
+    throw new InvalidConfig('config key demo.loadOnStart: demo data never loads in production (the demo set is for the embedded demo only: neither MIDPLAT_CONFIG nor DATABASE_URL set)');
   }
 }
 
@@ -112,10 +127,11 @@ function refuseDemoInProduction(config: MidplatConfig): void {
  * comes from `env` alone.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Json = {}): MidplatConfig {
+  refuseEmptyVariables(env);
   const mode = configMode(env);
   let merged = defaultConfig as unknown as Json;
   if (mode === 'demo') merged = deepMerge(merged, demoConfig as unknown as Json);
-  if (env.MIDPLAT_CONFIG) merged = deepMerge(merged, readOverrideFile(env.MIDPLAT_CONFIG));
+  if (env.MIDPLAT_CONFIG !== undefined) merged = deepMerge(merged, readOverrideFile(env.MIDPLAT_CONFIG));
   merged = deepMerge(merged, envOverrides(env));
   merged = deepMerge(merged, overrides);
   merged = resolveSecretReferences(merged, env);

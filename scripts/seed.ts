@@ -4,6 +4,7 @@ import { AuditTrail } from '../core/shared/AuditTrail.js';
 import { Clock } from '../core/shared/Clock.js';
 import { FixtureLoader } from '../adapters/persistence/fixtures/FixtureLoader.js';
 import { readFixtureFolder } from '../adapters/persistence/fixtures/DemoData.js';
+import { configMode } from '../config/loadConfig.js';
 import { MidplatService } from '../config/MidplatService.js';
 import { demoDataFolder } from '../config/projectRoot.js';
 import { cliContext } from './cliContext.js';
@@ -31,14 +32,22 @@ function recordReplace(service: MidplatService, source: string, counts: Record<s
 
 runMain(async () => {
   const { source, replace } = parseArguments(process.argv.slice(2));
-  const fixture = source === '--demo' ? readFixtureFolder(demoDataFolder) : (JSON.parse(readFileSync(source, 'utf8')) as unknown);
   const config = configOrExit();
+  const production = configMode(process.env) === 'production';
+  // SPEC 2.2.1: the demo's outbox messages would be signed with the real secret and delivered to the real partner.
+  if (source === '--demo' && production) {
+    throw new Error('seed --demo is refused in production (MIDPLAT_CONFIG or DATABASE_URL is set): the demo set is for the embedded demo only; nothing was loaded');
+  }
+  const fixture = source === '--demo' ? readFixtureFolder(demoDataFolder) : (JSON.parse(readFileSync(source, 'utf8')) as unknown);
   const service = new MidplatService({ ...config, demo: { loadOnStart: false }, log: { level: 'warn' } });
   try {
+    const loader = service.container.get(FixtureLoader);
+    // Refused before the migrations run, so a refused load writes nothing at all.
+    loader.validate(fixture, { production });
     await service.prepare();
-    // A --replace overwrites stored rows: it is audited in its own transaction (SPEC 2.2.3).
-    const audit = replace ? (counts: Record<string, number>) => recordReplace(service, source, counts) : undefined;
-    const counts = await service.container.get(FixtureLoader).load(fixture, replace ? 'replace' : 'insert', audit);
+    // A --replace overwrites stored rows: it is audited in the load's transaction (SPEC 2.2.3).
+    const andThen = replace ? (counts: Record<string, number>) => recordReplace(service, source, counts) : undefined;
+    const counts = await loader.load(fixture, replace ? 'replace' : 'insert', { production, ...(andThen ? { andThen } : {}) });
     process.stdout.write(`loaded ${Object.entries(counts).map(([key, n]) => `${n} ${key}`).join(', ') || 'nothing'}\n`);
   } finally {
     await service.database.close();

@@ -1,3 +1,4 @@
+import { configMode } from '../config/loadConfig.js';
 import { MidplatService } from '../config/MidplatService.js';
 import { configOrExit, runMain, scriptConfig } from './runScript.js';
 
@@ -6,6 +7,13 @@ const SHUTDOWN_MARGIN_MS = 2000;
 
 runMain(async () => {
   const service = new MidplatService(configOrExit());
+  // SPEC 2.2.1: the demo says so before anything else, so nobody mistakes it for a production start.
+  if (configMode(process.env) === 'demo') {
+    service.logger.warn(
+      { mode: 'demo' },
+      'embedded demo (neither MIDPLAT_CONFIG nor DATABASE_URL is set): SQLite, simulators, demo tokens, demo institutions, demo data; not for production',
+    );
+  }
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

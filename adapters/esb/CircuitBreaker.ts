@@ -19,10 +19,20 @@ export interface CircuitPermit {
 }
 
 /**
+ * How an admitted call ended: the ESB answered (`success`, whatever the business answer),
+ * the ESB failed (`failure`), or it was never asked or we cannot tell (`not-attempted`:
+ * a deadline spent before the call, an exception from our own code) — no verdict on the
+ * ESB, but the permit is given back all the same.
+ */
+export type CallOutcome = 'success' | 'failure' | 'not-attempted';
+
+/**
  * Closed → (N consecutive failures) → open → (openMs) → half-open → one probe:
  * success closes, failure reopens. Time comes from the injected Clock, so the state
  * machine is tested without timers. Results of calls admitted before a transition are
- * ignored: 40 calls timing out together open the circuit once, not forty times.
+ * ignored: 40 calls timing out together open the circuit once, not forty times. Every
+ * permit must be released once, whatever ends its call: a half-open probe never given back
+ * would keep the circuit refusing until the process restarts.
  */
 export class CircuitBreaker {
   private current: CircuitState = 'closed';
@@ -30,6 +40,8 @@ export class CircuitBreaker {
   private failures = 0;
   private openedAt = 0;
   private probes = 0;
+  /** Permits already released: a second release of the same one frees no second probe slot. */
+  private readonly released = new WeakSet<CircuitPermit>();
   private readonly listeners: CircuitTransition[] = [];
 
   constructor(
@@ -58,16 +70,33 @@ export class CircuitBreaker {
     return { generation: this.generation };
   }
 
+  /** Gives the permit back with its call's outcome; only the first release of a permit counts. */
+  release(permit: CircuitPermit, outcome: CallOutcome): void {
+    if (this.released.has(permit)) return;
+    this.released.add(permit);
+    // A transition since the call was admitted reset the counts and slots: its outcome is stale.
+    if (permit.generation !== this.generation) return;
+    if (outcome === 'success') this.recordSuccess();
+    else if (outcome === 'failure') this.recordFailure();
+    else if (this.current === 'half-open') this.probes -= 1;
+  }
+
   /** The ESB answered (whatever the business answer): it is up. */
   succeeded(permit: CircuitPermit): void {
-    if (permit.generation !== this.generation) return;
-    this.failures = 0;
-    if (this.current === 'half-open') this.moveTo('closed');
+    this.release(permit, 'success');
   }
 
   /** The ESB timed out or could not be reached. */
   failed(permit: CircuitPermit): void {
-    if (permit.generation !== this.generation) return;
+    this.release(permit, 'failure');
+  }
+
+  private recordSuccess(): void {
+    this.failures = 0;
+    if (this.current === 'half-open') this.moveTo('closed');
+  }
+
+  private recordFailure(): void {
     this.failures += 1;
     if (this.current === 'half-open' || this.failures >= this.settings.failuresToOpen) {
       this.openedAt = this.clock.now().getTime();

@@ -20,6 +20,7 @@ interface OutboxMessageItem {
 @injectable()
 export class OutboxMessagesFixtureSection implements FixtureSection {
   readonly key = 'outboxMessages';
+  readonly refusedInProduction = 'a fixture file may not queue outbox messages in production: the worker would sign them with the real secret and deliver them to the real partner';
   readonly itemSchema = {
     type: 'object',
     additionalProperties: false,

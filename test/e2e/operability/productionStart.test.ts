@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import mysql from 'mysql2/promise';
 import type { ConfigJson } from '../../../config/loadConfig.js';
+import { databaseSnapshot as snapshot } from '../../support/databaseSnapshot.js';
 import { postJson } from '../../support/http.js';
 import { midplatEnv, runMidplatScript } from '../../support/midplatScript.js';
 import { bankDataCollidingWithTheDemo, customerCheck, sha256 } from '../../support/productionFixtures.js';
@@ -27,23 +28,6 @@ function productionConfig(databaseUrl: string): ConfigJson {
     },
     billing: { institutions: [{ instId: '00001', apiKey: BANK_API_KEY, encryptType: 'NONE' }] },
   };
-}
-
-/** Every row of every table, in a stable order: what "unchanged" is measured against. */
-async function snapshot(url: string): Promise<Record<string, string[]>> {
-  const connection = await mysql.createConnection(url);
-  try {
-    const [tables] = await connection.query<mysql.RowDataPacket[]>('SHOW TABLES');
-    const result: Record<string, string[]> = {};
-    for (const row of tables) {
-      const table = String(Object.values(row)[0]);
-      const [rows] = await connection.query<mysql.RowDataPacket[]>(`SELECT * FROM \`${table}\``);
-      result[table] = rows.map((each) => JSON.stringify(each)).sort();
-    }
-    return result;
-  } finally {
-    await connection.end();
-  }
 }
 
 describe('production start (SPEC 2.2.1, real process)', function () {

@@ -397,6 +397,19 @@ for (const kind of DATABASE_KINDS) {
       expect(text).to.include('midplat_outbox_delivery_latency_seconds_sum{topic="test.topic"} 0.5');
     });
 
+    it('exposes the age of the oldest PENDING message, 0 when none is pending', async () => {
+      handler = new RecordingOutboxHandler('test.topic', 1);
+      await build();
+      const age = async () => Number(/^midplat_outbox_oldest_pending_age_seconds (\S+)$/m.exec(await rig.registry.metrics())?.[1]);
+      expect(await age()).to.equal(0);
+      await enqueue('u1');
+      clock.advance(90000);
+      await enqueue('u2');
+      expect(await age()).to.equal(90);
+      await rig.worker.runOnce();
+      expect(await age()).to.equal(0);
+    });
+
     it('refuses two handlers for one topic', async () => {
       await build([handler, new RecordingOutboxHandler('test.topic', 3)]).then(
         () => expect.fail('built'),

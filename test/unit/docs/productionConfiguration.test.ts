@@ -7,12 +7,12 @@ import { projectRoot } from '../../../config/projectRoot.js';
 import { requireServingSettings } from '../../../config/requireServingSettings.js';
 import { SECRET_KEYS } from '../../../config/secretReferences.js';
 
-/** The README's production configuration, between its section markers. */
-function readmeProductionConfig(): Record<string, unknown> {
-  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('<!-- BEGIN running-in-production'), readme.indexOf('<!-- END running-in-production'));
+/** The production configuration of docs/operations.md's Configure section. */
+function documentedProductionConfig(): Record<string, unknown> {
+  const guide = readFileSync(join(projectRoot, 'docs', 'operations.md'), 'utf8');
+  const section = guide.slice(guide.indexOf('## Configure'), guide.indexOf('## Migrate'));
   const block = /```json\n([\s\S]*?)```/.exec(section);
-  if (!block) expect.fail('the README has no production configuration in its Running in production section');
+  if (!block) expect.fail('docs/operations.md has no production configuration in its Configure section');
   return JSON.parse(block[1]!) as Record<string, unknown>;
 }
 
@@ -30,11 +30,11 @@ function clearSecrets(node: unknown, path: string[] = []): string[] {
   return Object.entries(node).flatMap(([key, child]) => clearSecrets(child, [...path, Array.isArray(node) ? '*' : key]));
 }
 
-describe("README's production configuration (Running in production)", () => {
+describe('the production configuration of docs/operations.md (Configure)', () => {
   it('holds references only, and loads as production once its files and variables exist', () => {
-    const config = readmeProductionConfig();
+    const config = documentedProductionConfig();
     expect(clearSecrets(config)).to.deep.equal([]);
-    const folder = mkdtempSync(join(tmpdir(), 'midplat-readme-'));
+    const folder = mkdtempSync(join(tmpdir(), 'midplat-documented-'));
     try {
       // The same files under a temporary folder, each with a plausible secret.
       const contents: Record<string, string> = {
