@@ -1,6 +1,11 @@
 import { SCOPES } from '../adapters/http/Scope.js';
 
 const positiveInt = { type: 'integer', minimum: 1 } as const;
+const sha256Hex = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
+const webhookSecret = { type: 'string', pattern: '^whsec_[A-Za-z0-9+/]+={0,2}$' } as const;
+const apiKey = { type: 'string', minLength: 16 } as const;
+/** An ISO 8601 instant with its offset, so that no process's time zone decides when a token expires. */
+const instant = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$' } as const;
 
 /**
  * Keywords the validator ignores and `npm run docs` reads (docs/configuration.md):
@@ -54,6 +59,12 @@ export const configSchema = {
           ...positiveInt,
           description: 'Connections per pool. MySQL has one pool for units of work and one for hot reads, so up to twice this per process; SQLite uses one writer.',
         },
+        password: {
+          type: 'string',
+          minLength: 1,
+          'x-secret': true,
+          description: 'MySQL: the password, in place of the one in `url` (so the URL need not hold it); usually a reference.',
+        },
       },
     },
     log: {
@@ -78,14 +89,29 @@ export const configSchema = {
           items: {
             type: 'object',
             additionalProperties: false,
-            required: ['name', 'tokenSha256', 'scopes'],
+            // tokenSha256 or tokens, exactly one (checked after the schema, naming the key).
+            required: ['name', 'scopes'],
             properties: {
               name: { type: 'string', minLength: 1, description: 'Written in the request log line and the audit; never a secret.' },
               tokenSha256: {
                 type: 'string',
                 pattern: '^[0-9a-f]{64}$',
                 'x-secret': true,
-                description: 'SHA-256 (hex) of the consumer\'s `Acstkn` token: `printf %s "$TOKEN" | sha256sum`. The token itself is never stored.',
+                description: 'Single-token form of `tokens`. SHA-256 (hex) of the consumer\'s `Acstkn` token: `printf %s "$TOKEN" | sha256sum`. The token itself is never stored.',
+              },
+              tokens: {
+                type: 'array',
+                minItems: 1,
+                description: 'Several tokens at once (rotation), instead of `tokenSha256`: each `{sha256, notAfter?}`; past its `notAfter` a token answers 401 like an unknown one.',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['sha256'],
+                  properties: {
+                    sha256: { ...sha256Hex, 'x-secret': true, description: 'SHA-256 (hex) of one of the consumer\'s tokens.' },
+                    notAfter: { ...instant, description: 'ISO 8601 instant with its offset after which the token is refused.' },
+                  },
+                },
               },
               scopes: { type: 'array', items: { enum: [...SCOPES] }, uniqueItems: true, description: 'What the token may call (see docs/api.md).' },
               bizIds: {
@@ -143,14 +169,22 @@ export const configSchema = {
           items: {
             type: 'object',
             additionalProperties: false,
-            required: ['bizId', 'secret', 'callbackUrl', 'queryFields'],
+            // secret or secrets (newest first), exactly one (checked after the schema, naming the key).
+            required: ['bizId', 'callbackUrl', 'queryFields'],
             properties: {
               bizId: { type: 'string', minLength: 1, description: 'The partner\'s id, as in requests (`bizId`) and callbacks (`biz_id`).' },
               secret: {
                 type: 'string',
                 pattern: '^whsec_[A-Za-z0-9+/]+={0,2}$',
                 'x-secret': true,
-                description: 'Standard Webhooks signing secret: `whsec_` + base64 of at least 24 random bytes.',
+                description: 'Standard Webhooks signing secret: `whsec_` + base64 of at least 24 random bytes. Single-secret form of `secrets`.',
+              },
+              secrets: {
+                type: 'array',
+                minItems: 1,
+                'x-secret': true,
+                items: webhookSecret,
+                description: 'Several secrets during a rotation, newest first: every callback carries one `v1,` signature per secret, so the partner verifies with either.',
               },
               callbackUrl: { type: 'string', pattern: '^https?://', description: 'Where the callbacks are POSTed.' },
               queryFields: { type: 'array', items: { type: 'string' }, description: 'The fields QueryFieldResult answers this partner, named as in the callbacks.' },
@@ -192,10 +226,23 @@ export const configSchema = {
           items: {
             type: 'object',
             additionalProperties: false,
-            required: ['instId', 'apiKey', 'encryptType'],
+            // apiKey or apiKeys, exactly one (checked after the schema, naming the key).
+            required: ['instId', 'encryptType'],
             properties: {
               instId: { type: 'string', minLength: 1, description: 'The bank\'s `InstId`; a request must name its own key\'s.' },
-              apiKey: { type: 'string', minLength: 16, 'x-secret': true, description: 'The bank\'s `X-Api-Key` (at least 16 characters).' },
+              apiKey: { ...apiKey, 'x-secret': true, description: 'The bank\'s `X-Api-Key` (at least 16 characters). Single-key form of `apiKeys`.' },
+              apiKeys: {
+                type: 'array',
+                minItems: 1,
+                'x-secret': true,
+                description: 'Several keys accepted at once (rotation): each the key, or only `{"sha256": "<hex>"}` of it.',
+                // if/then/else rather than anyOf, so a bad sha256 is reported at its own key.
+                items: {
+                  if: { type: 'object' },
+                  then: { type: 'object', additionalProperties: false, required: ['sha256'], properties: { sha256: sha256Hex } },
+                  else: apiKey,
+                },
+              },
               encryptType: { enum: ['NONE', 'SM4', 'AES'], description: 'Body encryption required of this bank (CBC, base64 of IV ‖ ciphertext both ways).' },
               key: {
                 type: 'string',

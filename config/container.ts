@@ -20,6 +20,7 @@ import { MeasuredAccountLevelGateway } from '../adapters/metrics/MeasuredAccount
 import { metricsModule } from '../adapters/metrics/metricsModule.js';
 import { httpMoneyPlusCallbackModule } from '../adapters/money-plus/kyc-change-notifier/httpMoneyPlusCallbackModule.js';
 import { moneyPlusModule } from '../adapters/money-plus/kyc-change-notifier/moneyPlusModule.js';
+import { auditPersistenceModule } from '../adapters/persistence/audit/auditPersistenceModule.js';
 import { customerCheckPersistenceModule } from '../adapters/persistence/customer-check/customerCheckPersistenceModule.js';
 import type { Database } from '../adapters/persistence/Database.js';
 import { getCreateInfoPersistenceModule } from '../adapters/persistence/get-create-info/getCreateInfoPersistenceModule.js';
@@ -29,10 +30,10 @@ import { persistenceModule } from '../adapters/persistence/persistenceModule.js'
 import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
 import { outboxWorkerModule } from '../adapters/scheduler/outboxWorkerModule.js';
 import { AccountLevelGateway } from '../core/upgrade-account/ports.js';
-import { customerCheckCryptoModule } from '../plugins/customer-check-crypto/customerCheckCryptoModule.js';
 import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.js';
 import { SimulatedDa21Gateway } from '../plugins/esb-simulator/SimulatedDa21Gateway.js';
 import { moneyPlusSimulatorModule } from '../plugins/money-plus-simulator/moneyPlusSimulatorModule.js';
+import { credentialsModule } from './Credentials.js';
 import { infrastructureModule } from './infrastructureModule.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 import { packageVersion } from './packageVersion.js';
@@ -98,9 +99,11 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     persistenceModule(database),
     upgradeAccountPersistenceModule,
     outboxPersistenceModule,
+    auditPersistenceModule,
     outboxWorkerModule(config.outbox),
     da21.module(config.esb),
-    httpModule(config.auth),
+    httpModule,
+    credentialsModule(config),
     upgradeAccountHttpModule,
     metricsModule,
     openApiModule(packageVersion),
@@ -110,7 +113,6 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     getCreateInfoHttpModule,
     customerCheckPersistenceModule,
     customerCheckCodecModule,
-    customerCheckCryptoModule(config.billing.institutions),
     customerCheckHttpModule(config.http.bodyLimitBytes),
     kycChangeNotifierPersistenceModule,
     moneyPlusModule(config.moneyPlus),

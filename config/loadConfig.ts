@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { CONFIG_ANNOTATION_KEYWORDS, configSchema } from './configSchema.js';
+import { secretsOf } from '../adapters/money-plus/kyc-change-notifier/MoneyPlusSettings.js';
 import { webhookKey } from '../adapters/money-plus/kyc-change-notifier/standardWebhooks.js';
 import { defaultConfig } from './defaults.js';
 import { demoConfig } from './demo/demoConfig.js';
+import { findCredentialFormProblem } from './credentialForms.js';
 import { findDemoCredential } from './demoSecrets.js';
+import { resolveSecretReferences } from './secretReferences.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 
 /** A configuration that cannot run; the message names the offending key. */
@@ -67,10 +70,15 @@ export function validateConfig(candidate: unknown): MidplatConfig {
     throw new InvalidConfig(`config key ${where}${extra}: ${first?.message ?? 'invalid'}`);
   }
   const config = candidate as unknown as MidplatConfig;
+  const formProblem = findCredentialFormProblem(config);
+  if (formProblem) throw new InvalidConfig(`config key ${formProblem[0]}: ${formProblem[1]}`);
   for (const [index, partner] of config.moneyPlus.partners.entries()) {
-    const bytes = webhookKey(partner.secret).length;
-    if (bytes < MIN_WEBHOOK_KEY_BYTES) {
-      throw new InvalidConfig(`config key moneyPlus.partners.${index}.secret: the whsec_ key must decode to at least ${MIN_WEBHOOK_KEY_BYTES} bytes (it has ${bytes})`);
+    for (const [position, secret] of secretsOf(partner).entries()) {
+      const bytes = webhookKey(secret).length;
+      if (bytes < MIN_WEBHOOK_KEY_BYTES) {
+        const key = partner.secrets ? `secrets.${position}` : 'secret';
+        throw new InvalidConfig(`config key moneyPlus.partners.${index}.${key}: the whsec_ key must decode to at least ${MIN_WEBHOOK_KEY_BYTES} bytes (it has ${bytes})`);
+      }
     }
   }
   return config;
@@ -114,7 +122,9 @@ function refuseDemoInProduction(config: MidplatConfig): void {
 /**
  * The production-safe defaults; in the embedded demo the demo overlay, in production the
  * JSON file named by MIDPLAT_CONFIG; then PORT / DATABASE_URL / LOG_LEVEL from the
- * environment; `overrides` (tests) apply last. The mode comes from `env` alone.
+ * environment; `overrides` (tests) apply last; then secret references are resolved, so
+ * what is validated (and checked for demo credentials) is the secrets themselves. The mode
+ * comes from `env` alone.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Json = {}): MidplatConfig {
   refuseEmptyVariables(env);
@@ -124,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Json
   if (env.MIDPLAT_CONFIG !== undefined) merged = deepMerge(merged, readOverrideFile(env.MIDPLAT_CONFIG));
   merged = deepMerge(merged, envOverrides(env));
   merged = deepMerge(merged, overrides);
+  merged = resolveSecretReferences(merged, env);
   const config = validateConfig(merged);
   if (mode === 'production') refuseDemoInProduction(config);
   return config;

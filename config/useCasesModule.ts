@@ -9,6 +9,7 @@ import { QueryFieldResult } from '../core/kyc-change-notifier/QueryFieldResult.j
 import { OutboxOverview } from '../core/ops-console/OutboxOverview.js';
 import { RetryFailedOutboxMessages } from '../core/ops-console/RetryFailedOutboxMessages.js';
 import { RetryOutboxMessage } from '../core/ops-console/RetryOutboxMessage.js';
+import { SearchAuditLog } from '../core/ops-console/SearchAuditLog.js';
 import { SearchOutboxMessages } from '../core/ops-console/SearchOutboxMessages.js';
 import { ViewKycProfile } from '../core/ops-console/ViewKycProfile.js';
 import { ViewMember } from '../core/ops-console/ViewMember.js';
@@ -48,6 +49,7 @@ const USE_CASES: readonly Newable<object>[] = [
   ViewOutboxMessage,
   RetryOutboxMessage,
   RetryFailedOutboxMessages,
+  SearchAuditLog,
   ViewKycProfile,
   ViewMember,
 ];

@@ -1,6 +1,6 @@
 import { configMode } from '../config/loadConfig.js';
 import { MidplatService } from '../config/MidplatService.js';
-import { configOrExit, runMain } from './runScript.js';
+import { configOrExit, runMain, scriptConfig } from './runScript.js';
 
 /** Past the grace period the HTTP server has cut its connections; this much more is for hooks and the pool. */
 const SHUTDOWN_MARGIN_MS = 2000;
@@ -37,5 +37,9 @@ runMain(async () => {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Reload (SPEC 2.2.2): the configuration file and its secret references, read again.
+  process.on('SIGHUP', () => {
+    if (!stopping) void service.reload(scriptConfig);
+  });
   await service.start();
 });

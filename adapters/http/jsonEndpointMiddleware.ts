@@ -1,6 +1,7 @@
 import type { Context, Middleware } from 'koa';
 import type { Logger } from '../logging/Logger.js';
-import type { AccessTokenAuthenticator, Consumer } from './AccessTokenAuthenticator.js';
+import type { Consumer } from './AccessTokenAuthenticator.js';
+import type { Authenticator } from './Authenticator.js';
 import { errorEnvelope, toErrorReply } from './errorResponse.js';
 import { parseContentType } from './contentType.js';
 import { HttpProblem } from './HttpProblem.js';
@@ -28,7 +29,7 @@ function parseJson(raw: Buffer): unknown {
 }
 
 export interface JsonEndpointDependencies {
-  readonly authenticator: AccessTokenAuthenticator;
+  readonly authenticator: Authenticator;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
   /** Slows down addresses that present wrong tokens; absent, nobody is slowed down. */
@@ -39,7 +40,7 @@ export interface JsonEndpointDependencies {
  * The consumer of the request's token. An address that presented too many wrong tokens gets 429
  * before its token is looked at; a wrong token counts against its address (a missing one guesses nothing).
  */
-function signIn(ctx: Context, scope: JsonEndpoint['scope'], authenticator: AccessTokenAuthenticator, throttle: SignInThrottle | undefined): Consumer {
+function signIn(ctx: Context, scope: JsonEndpoint['scope'], authenticator: Authenticator, throttle: SignInThrottle | undefined): Consumer {
   const address = ctx.socket.remoteAddress ?? 'unknown';
   const waitSeconds = throttle?.retryAfterSeconds(address) ?? 0;
   if (waitSeconds > 0) {

@@ -15,6 +15,16 @@ export interface DatabaseSettings {
   readonly url: string;
   /** Connections per pool (MySQL: the units of work's and the hot reads'). */
   readonly poolMax: number;
+  /** MySQL: replaces the password of the URL (SPEC 2.2.2: a secret reference, so the URL need not hold it). */
+  readonly password?: string;
+}
+
+/** The URL to connect with: `password`, when given, in place of the URL's own. */
+export function connectionUrl({ url, password }: Pick<DatabaseSettings, 'url' | 'password'>): string {
+  if (password === undefined || dialectOf(url) !== 'mysql') return url;
+  const parsed = new URL(url);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
 }
 
 export interface DatabaseOptions extends DatabaseSettings {
@@ -45,7 +55,9 @@ function raisingDatabaseUnavailable(sequelize: Sequelize): Sequelize {
   return sequelize;
 }
 
-function createSequelize({ url, poolMax, onQuery }: DatabaseOptions): Sequelize {
+function createSequelize(options: DatabaseOptions): Sequelize {
+  const { poolMax, onQuery } = options;
+  const url = connectionUrl(options);
   const logging = onQuery ? (sql: string) => onQuery(sql) : false;
   if (dialectOf(url) === 'sqlite') {
     const storage = url.slice('sqlite:'.length) || ':memory:';
@@ -102,7 +114,7 @@ export class Database {
   mysqlReadPool(): mysql.Pool {
     if (this.readPool === undefined) {
       this.readPool = mysql.createPool({
-        uri: this.options.url,
+        uri: connectionUrl(this.options),
         connectionLimit: this.options.poolMax,
         maxIdle: 0,
         idleTimeout: 10000,

@@ -32,6 +32,15 @@ export class InMemoryOutboxConsoleStore implements OutboxConsoleStore {
     return this;
   }
 
+  /** A unit of work's saved state (the messages; the rest is read-only here). */
+  snapshot(): unknown {
+    return this.messages;
+  }
+
+  restore(state: unknown): void {
+    this.messages = state as OutboxMessageWithPayload[];
+  }
+
   get(id: string): OutboxMessageWithPayload {
     return this.messages.find((message) => message.id === id)!;
   }

@@ -3,8 +3,8 @@ import { MONEYPLUS_CALLBACK_TOPIC } from '../../../core/kyc-change-notifier/Mone
 import { Clock } from '../../../core/shared/Clock.js';
 import { DELIVERY_REPLY_MAX_BYTES, type DeliveryResult, type OutboxDelivery, type OutboxHandler } from '../../../core/shared/OutboxHandler.js';
 import { maskPiiText } from '../../logging/maskPiiText.js';
-import { ConfiguredMoneyPlusPartners } from './ConfiguredMoneyPlusPartners.js';
 import { readCallbackReply, retryAfterMs, signedCallbackFor } from './moneyPlusCallbackRequest.js';
+import { MoneyPlusPartnerEndpoints } from './MoneyPlusPartnerEndpoints.js';
 import { MoneyPlusSettings } from './MoneyPlusSettings.js';
 import { readReplyExcerpt, type ReplyExcerpt } from './readReplyExcerpt.js';
 
@@ -27,7 +27,7 @@ export class HttpMoneyPlusCallbackClient implements OutboxHandler {
 
   constructor(
     @inject(MoneyPlusSettings) private readonly settings: MoneyPlusSettings,
-    @inject(ConfiguredMoneyPlusPartners) private readonly partners: ConfiguredMoneyPlusPartners,
+    @inject(MoneyPlusPartnerEndpoints) private readonly partners: MoneyPlusPartnerEndpoints,
     @inject(Clock) private readonly clock: Clock,
   ) {
     this.maxAttempts = settings.maxAttempts;
