@@ -2,6 +2,7 @@ import { BaseError, DatabaseError } from 'sequelize';
 import type { Database } from './Database.js';
 import { raisePersistenceError } from './isDatabaseUnavailable.js';
 import type { SqliteConnection } from './SqliteStatementCache.js';
+import { inList } from './sqlList.js';
 
 export type SqlParameter = string | number | boolean | Date | null;
 
@@ -56,7 +57,7 @@ function onMysql<T>(connection: unknown, sql: string | { sql: string; dateString
   });
 }
 
-/** `IN (?)` with a list becomes `IN (?, ?, …)` with its items (an empty list matches nothing: NULL). */
+/** `IN (?)` with a list becomes `IN (?, ?, …)` with its items, padded (`inList`) so the texts stay few. */
 function expandLists(sql: string, parameters: readonly SelectParameter[]): { sql: string; values: SqlParameter[] } {
   if (!parameters.some((parameter) => Array.isArray(parameter))) return { sql, values: parameters as SqlParameter[] };
   const pieces = sql.split('?');
@@ -65,8 +66,9 @@ function expandLists(sql: string, parameters: readonly SelectParameter[]): { sql
   let expanded = pieces[0]!;
   parameters.forEach((parameter, index) => {
     if (Array.isArray(parameter)) {
-      expanded += parameter.length === 0 ? 'NULL' : parameter.map(() => '?').join(', ');
-      values.push(...(parameter as readonly SqlParameter[]));
+      const list = inList(parameter as readonly SqlParameter[]);
+      expanded += list.placeholders;
+      values.push(...list.values);
     } else {
       expanded += '?';
       values.push(parameter as SqlParameter);
