@@ -21,9 +21,9 @@ export class RetryOutboxMessage {
     const changed = await this.store.makeDue(id, this.clock.now());
     if (changed === 0) {
       // Nothing changed: already due, or delivered meanwhile (then say so).
-      const now = await this.store.find(id);
-      if (!now) throw new MessageNotFound(id);
-      if (now.status === 'DONE') throw new MessageAlreadyDelivered(id);
+      const current = await this.store.find(id);
+      if (!current) throw new MessageNotFound(id);
+      if (current.status === 'DONE') throw new MessageAlreadyDelivered(id);
     }
     return { id, status: 'PENDING' };
   }
