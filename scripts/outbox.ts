@@ -1,6 +1,6 @@
 import { maskPii } from '../adapters/logging/maskPii.js';
 import { OUTBOX_STATUSES } from '../adapters/persistence/outbox/outboxModels.js';
-import { SequelizeOutboxStore, type OutboxMessageSummary } from '../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { SequelizeOutboxOperatorQueries, type OutboxMessageSummary } from '../adapters/persistence/outbox/SequelizeOutboxOperatorQueries.js';
 import { OutboxConsoleStore } from '../core/ops-console/ports.js';
 import { MidplatService } from '../config/MidplatService.js';
 import { Clock } from '../core/shared/Clock.js';
@@ -39,7 +39,7 @@ runMain(async () => {
   const service = new MidplatService({ ...config, demo: { loadOnStart: false }, log: { level: 'warn' } });
   try {
     await service.prepare();
-    const store = service.container.get(SequelizeOutboxStore);
+    const store = service.container.get(SequelizeOutboxOperatorQueries);
     const now = service.container.get<Clock>(Clock).now();
     if (command === 'list') {
       const status = option(args, '--status')?.toUpperCase();
@@ -50,7 +50,7 @@ runMain(async () => {
       return;
     }
     if (command === 'retry-failed') {
-      const count = await store.retry(now);
+      const count = await store.retryFailed({}, now);
       process.stdout.write(`${count} FAILED message(s) will be attempted now\n`);
       return;
     }
@@ -65,7 +65,7 @@ runMain(async () => {
       return;
     }
     if (message.status === 'DONE') throw new Error(`outbox message ${id} was already delivered (DONE); nothing to retry`);
-    await store.retry(now, id);
+    await store.retry(id, now);
     process.stdout.write(`message ${id} (${message.status}) will be attempted now\n`);
   } finally {
     await service.database.close();

@@ -2,6 +2,7 @@ import { BaseError, DatabaseError } from 'sequelize';
 import type { Database } from './Database.js';
 import { raisePersistenceError } from './isDatabaseUnavailable.js';
 import type { SqliteConnection } from './SqliteStatementCache.js';
+import { sqliteDateText } from './sqlDate.js';
 import { inList } from './sqlList.js';
 
 export type SqlParameter = string | number | boolean | Date | null;
@@ -40,15 +41,10 @@ function reportToLogging(database: Database, sql: string): void {
   if (typeof logging === 'function') logging(sql);
 }
 
-/** A date column as a driver-level read returns it: a Date (mysql2), or on SQLite the text `sqliteValue` (and Sequelize) wrote. */
-export function rowDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(value);
-}
-
-/** Sequelize writes dates to SQLite as this text, so rows written here read back the same through its models. */
+/** A parameter as SQLite takes it: dates as the text Sequelize writes, booleans as numbers. */
 function sqliteValue(value: SqlParameter): SqlParameter {
   if (!(value instanceof Date)) return typeof value === 'boolean' ? Number(value) : value;
-  return `${value.toISOString().replace('T', ' ').replace('Z', '')} +00:00`;
+  return sqliteDateText(value);
 }
 
 function onMysql<T>(connection: unknown, sql: string | { sql: string; dateStrings: boolean; typeCast: unknown }, parameters: readonly SqlParameter[]): Promise<T> {

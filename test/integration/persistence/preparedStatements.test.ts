@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { SequelizeProcessedKycEventRetention } from '../../../adapters/persistence/kyc-change-notifier/SequelizeProcessedKycEventRetention.js';
 import { outboxPersistenceModule } from '../../../adapters/persistence/outbox/outboxPersistenceModule.js';
+import { insertOutboxMessage } from '../../../adapters/persistence/outbox/insertOutboxMessage.js';
+import { SequelizeOutboxOperatorQueries } from '../../../adapters/persistence/outbox/SequelizeOutboxOperatorQueries.js';
 import { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
 import { selectRows } from '../../../adapters/persistence/selectRows.js';
 import { SequelizeEddaCheckRepository } from '../../../adapters/persistence/upgrade-account/SequelizeEddaCheckRepository.js';
@@ -50,6 +52,7 @@ describe('server-side prepared statements stay few under varying id sets (MariaD
     const { database } = scratch;
     const container = scratch.container(outboxPersistenceModule);
     const store = container.get(SequelizeOutboxStore);
+    const operatorQueries = container.get(SequelizeOutboxOperatorQueries);
     const outboxPurger = container.getAll<RetentionPurger>(RetentionPurger).find((purger) => purger.name === 'outbox')!;
     const eventPurger = new SequelizeProcessedKycEventRetention(database);
     const checks = new SequelizeEddaCheckRepository(database);
@@ -61,7 +64,7 @@ describe('server-side prepared statements stay few under varying id sets (MariaD
     let operations = 0;
 
     for (let n = 0; n < 1500; n += 1) {
-      await store.insert(`00000000-0000-7000-8000-${String(n).padStart(12, '0')}`, { topic: `t${n % 2}`, partitionKey: `k${n % 300}`, payload: { n } }, now());
+      await insertOutboxMessage(database, `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`, { topic: `t${n % 2}`, partitionKey: `k${n % 300}`, payload: { n } }, now());
     }
 
     /** One round: a claim of a random size, its messages done (together or one by one), rescheduled or failed. */
@@ -87,8 +90,8 @@ describe('server-side prepared statements stay few under varying id sets (MariaD
       await selectRows(database, 'SELECT id FROM outbox_messages WHERE seq IN (?)', [seqs]);
       await database.inTransaction(() => selectRows(database, 'SELECT seq FROM outbox_messages WHERE seq IN (?)', [seqs]));
       await checks.releaseClaims(seqs.slice(0, 1 + random(40)).map((id) => ({ id }) as EddaCheck));
-      await store.retry(now(), `00000000-0000-7000-8000-${String(random(1500)).padStart(12, '0')}`);
-      if (random(5) === 0) await store.retryFailedWhere({ topic: `t${random(2)}` }, now());
+      await operatorQueries.retry(`00000000-0000-7000-8000-${String(random(1500)).padStart(12, '0')}`, now());
+      if (random(5) === 0) await operatorQueries.retryFailed({ topic: `t${random(2)}` }, now());
       await outboxPurger.purgeBatch(new Date(clock - random(2000)), 1 + random(20));
       await eventPurger.purgeBatch(now(), 1 + random(20));
       operations += 7;
