@@ -11,6 +11,7 @@ import type { OutboxWakeUp } from '../../core/shared/OutboxWakeUp.js';
 import type { LifecycleHook } from '../lifecycle/LifecycleHook.js';
 import { Logger } from '../logging/Logger.js';
 import { backoffDelay } from './backoffDelay.js';
+import { Nudge } from './Nudge.js';
 import { OutboxMetrics } from './OutboxMetrics.js';
 import { OutboxSettings } from './OutboxSettings.js';
 import { scheduleCron } from './scheduleCron.js';
@@ -23,35 +24,6 @@ export const OutboxRandom = Symbol.for('OutboxRandom');
 interface Delivered {
   readonly message: ClaimedMessage;
   readonly record: AttemptRecord;
-}
-
-/**
- * Wakes the drain loop: a nudge given while nobody waits is kept for the next wait, so a
- * delivery finishing or a commit arriving during a claim is never missed.
- */
-class Nudge {
-  private given = false;
-  private waiter: (() => void) | undefined;
-
-  give(): void {
-    const waiter = this.waiter;
-    this.waiter = undefined;
-    if (waiter) waiter();
-    else this.given = true;
-  }
-
-  /** Forgets nudges given so far (the loop is about to look at everything anyway). */
-  clear(): void {
-    this.given = false;
-  }
-
-  async next(): Promise<void> {
-    if (this.given) {
-      this.given = false;
-      return;
-    }
-    await new Promise<void>((resolve) => (this.waiter = resolve));
-  }
 }
 
 /**
