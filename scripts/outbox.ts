@@ -1,6 +1,6 @@
 import { maskPii } from '../adapters/logging/maskPii.js';
 import { OUTBOX_STATUSES } from '../adapters/persistence/outbox/outboxModels.js';
-import { SequelizeOutboxStore, type OutboxMessageSummary } from '../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { SequelizeOutboxOperatorQueries, type OutboxMessageSummary } from '../adapters/persistence/outbox/SequelizeOutboxOperatorQueries.js';
 import { OutboxConsoleStore } from '../core/ops-console/ports.js';
 import { MidplatService } from '../config/MidplatService.js';
 import { RetryFailedOutboxMessages } from '../core/ops-console/RetryFailedOutboxMessages.js';
@@ -57,7 +57,7 @@ runMain(async () => {
   const service = new MidplatService({ ...config, demo: { loadOnStart: false }, log: { level: 'warn' } });
   try {
     await service.prepare();
-    const store = service.container.get(SequelizeOutboxStore);
+    const store = service.container.get(SequelizeOutboxOperatorQueries);
     if (command === 'list') {
       const status = option(args, '--status')?.toUpperCase();
       if (status !== undefined && !OUTBOX_STATUSES.includes(status as OutboxStatus)) throw new Error(`unknown status ${status}\n${usage}`);

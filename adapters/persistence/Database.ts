@@ -42,6 +42,15 @@ export function dialectOf(url: string): Dialect {
 type QueryOptions = { readonly completesTransaction?: boolean } | undefined;
 
 /**
+ * mysql2 keeps each distinct statement text prepared on the server, per connection, and
+ * closes the least recently used one past this many (its default is 16,000, while the
+ * server's `max_prepared_stmt_count`, 16,382 by default, is shared by every client). Our
+ * statements take a bounded set of texts (lists through `inList`), well under this; the cap
+ * is the second line: a process holds at most 2 × poolMax × this many.
+ */
+export const MAX_PREPARED_STATEMENTS_PER_CONNECTION = 64;
+
+/**
  * Every statement Sequelize runs goes through `query` (models, raw SQL, a transaction's
  * BEGIN): there an outage becomes DatabaseUnavailable, the one error the callers of
  * persistence see for it. COMMIT and ROLLBACK fail as Sequelize raises them, since it
@@ -69,7 +78,7 @@ function createSequelize(options: DatabaseOptions): Sequelize {
     logging,
     timezone: '+00:00',
     pool: { max: poolMax, min: 0, acquire: 10000, idle: 10000 },
-    dialectOptions: { connectTimeout: 5000, charset: TABLE_CHARSET },
+    dialectOptions: { connectTimeout: 5000, charset: TABLE_CHARSET, maxPreparedStatements: MAX_PREPARED_STATEMENTS_PER_CONNECTION },
     define: { charset: TABLE_CHARSET, collate: TABLE_COLLATION },
   }));
 }
@@ -121,6 +130,7 @@ export class Database {
         timezone: '+00:00',
         charset: TABLE_CHARSET,
         connectTimeout: 5000,
+        maxPreparedStatements: MAX_PREPARED_STATEMENTS_PER_CONNECTION,
         supportBigNumbers: true,
         bigNumberStrings: false,
       });

@@ -28,9 +28,9 @@ export class OutboxMetrics {
       registers: [registry],
       async collect() {
         try {
-          const counts = await store.countByStatus();
-          this.set({ status: 'pending' }, counts.PENDING);
-          this.set({ status: 'failed' }, counts.FAILED);
+          const counts = await store.countPendingAndFailed();
+          this.set({ status: 'pending' }, counts.pending);
+          this.set({ status: 'failed' }, counts.failed);
         } catch (error) {
           // A scrape during a database outage still answers; the gauge keeps its last values.
           logger.warn({ err: error }, 'outbox metrics: count failed');

@@ -7,7 +7,7 @@ import { Database } from '../../adapters/persistence/Database.js';
 import { migrate } from '../../adapters/persistence/migrate.js';
 import { defineOutboxModels } from '../../adapters/persistence/outbox/outboxModels.js';
 import { SequelizeOutboxConsoleStore } from '../../adapters/persistence/outbox/SequelizeOutboxConsoleStore.js';
-import { SequelizeOutboxStore } from '../../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { SequelizeOutboxOperatorQueries } from '../../adapters/persistence/outbox/SequelizeOutboxOperatorQueries.js';
 import { uuidv7 } from '../../adapters/persistence/outbox/uuidv7.js';
 import type { OutboxMessageFilter } from '../../core/ops-console/ports.js';
 import type { Benchmark, BenchFigure } from './BenchResult.js';
@@ -59,7 +59,7 @@ async function fill(database: Database): Promise<void> {
 
 async function searchFigures(kind: string, database: Database): Promise<BenchFigure[]> {
   await fill(database);
-  const store = new SequelizeOutboxConsoleStore(database, new SequelizeOutboxStore(database));
+  const store = new SequelizeOutboxConsoleStore(database, new SequelizeOutboxOperatorQueries(database));
   const figures: BenchFigure[] = [];
   for (const [name, filter] of FILTERS) {
     const cursor = (await store.search(filter, { limit: 51 })).at(-1)?.id;

@@ -1,5 +1,6 @@
 import { Database } from '../../adapters/persistence/Database.js';
-import { rowDate, runStatement, selectRows } from '../../adapters/persistence/selectRows.js';
+import { runStatement, selectRows } from '../../adapters/persistence/selectRows.js';
+import { rowDate } from '../../adapters/persistence/sqlDate.js';
 
 export interface UpgradeClaimRow {
   readonly status: string;

@@ -1,7 +1,8 @@
 import { inject, injectable } from 'inversify';
 import type { AuditAction, AuditFilter, AuditLogReader, AuditRecord } from '../../../core/shared/AuditTrail.js';
 import { Database } from '../Database.js';
-import { rowDate, selectRows } from '../selectRows.js';
+import { selectRows } from '../selectRows.js';
+import { rowDate } from '../sqlDate.js';
 
 interface AuditRow {
   id: number;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
-import { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { SequelizeOutboxOperatorQueries } from '../../../adapters/persistence/outbox/SequelizeOutboxOperatorQueries.js';
 import { MoneyPlusSubscriptionRepository } from '../../../core/kyc-change-notifier/ports.js';
 import { FakeMoneyPlusServer } from '../../support/FakeMoneyPlusServer.js';
 import { postJson } from '../../support/http.js';
@@ -82,7 +82,7 @@ for (const kind of DATABASE_KINDS) {
 
     const kycChanged = (event: object) => postJson(`${midplat.baseUrl}/intranet/api/v1.0/kyc/KycChanged`, event, KYC);
     const queryFields = (uid: string) => postJson(`${midplat.baseUrl}/intranet/api/v1.0/moneyplus/QueryFieldResult`, { uid, bizId: 'MPLUS' }, MONEYPLUS);
-    const store = () => midplat.service.container.get(SequelizeOutboxStore);
+    const store = () => midplat.service.container.get(SequelizeOutboxOperatorQueries);
     const messageOf = (id: string) => store().find(id);
     const settled = (id: string) => waitFor(`message ${id} to settle`, async () => {
       const message = await messageOf(id);

@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
-import { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { insertOutboxMessage } from '../../../adapters/persistence/outbox/insertOutboxMessage.js';
 import { uuidv7 } from '../../../adapters/persistence/outbox/uuidv7.js';
 import { RetentionPurger } from '../../../core/shared/RetentionPurger.js';
 import { postJson } from '../../support/http.js';
@@ -28,7 +28,7 @@ for (const kind of DATABASE_KINDS) {
     /** A message of a topic no handler serves (no worker touches it), FAILED. */
     async function failedMessage(uid: string): Promise<string> {
       const id = uuidv7(Date.now());
-      await app.service.container.get(SequelizeOutboxStore).insert(id, { topic: `audit.${kind}`, partitionKey: uid, payload: { uid } }, new Date());
+      await insertOutboxMessage(app.service.database, id, { topic: `audit.${kind}`, partitionKey: uid, payload: { uid } }, new Date());
       await app.service.database.sequelize.query("UPDATE outbox_messages SET status = 'FAILED', attempts = 3 WHERE id = ?", { replacements: [id] });
       return id;
     }

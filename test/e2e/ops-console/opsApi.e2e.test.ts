@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import { uuidv7 } from '../../../adapters/persistence/outbox/uuidv7.js';
-import { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { insertOutboxMessage } from '../../../adapters/persistence/outbox/insertOutboxMessage.js';
 import { DEMO_DELIVERED_MESSAGE_ID, DEMO_RETRYING_MESSAGE_ID } from '../../../adapters/http/ops-console/opsConsoleSchemas.js';
 import { postJson } from '../../support/http.js';
 import { startTestService, type TestService } from '../../support/startTestService.js';
@@ -36,7 +36,7 @@ for (const kind of DATABASE_KINDS) {
     /** Messages of a topic no handler serves, so no worker ever touches them; `status` set directly. */
     async function seedMessage(topic: string, uid: string, status: 'PENDING' | 'DONE' | 'FAILED', createdAt = new Date()): Promise<string> {
       const id = uuidv7(createdAt.getTime());
-      await app.service.container.get(SequelizeOutboxStore).insert(id, { topic, partitionKey: uid, payload: { uid, phone: '+60123456789' } }, createdAt);
+      await insertOutboxMessage(app.service.database, id, { topic, partitionKey: uid, payload: { uid, phone: '+60123456789' } }, createdAt);
       await app.service.database.sequelize.query('UPDATE outbox_messages SET status = ?, attempts = ? WHERE id = ?', {
         replacements: [status, status === 'PENDING' ? 0 : 3, id],
       });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import { up as maskStoredPartnerReplies } from '../../../adapters/persistence/migrations/20261206-0009-mask-stored-partner-replies.js';
-import { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { insertOutboxMessage } from '../../../adapters/persistence/outbox/insertOutboxMessage.js';
 import { uuidv7 } from '../../../adapters/persistence/outbox/uuidv7.js';
 import { createMigratedDatabase, type MigratedDatabase } from '../../support/migratedDatabase.js';
 import { DATABASE_KINDS } from '../../support/testDatabases.js';
@@ -22,7 +22,7 @@ for (const kind of DATABASE_KINDS) {
     it('masks every stored excerpt, error and last error in place, across batches, and leaves clean rows as they are', async () => {
       const { database } = migrated;
       const id = uuidv7();
-      await new SequelizeOutboxStore(database).insert(id, { topic: 'moneyplus.callback', partitionKey: 'u1', payload: {} }, new Date());
+      await insertOutboxMessage(database, id, { topic: 'moneyplus.callback', partitionKey: 'u1', payload: {} }, new Date());
       await database.sequelize.query('UPDATE outbox_messages SET last_error = ? WHERE id = ?', { replacements: [`HTTP 400: phone=+60123456789`, id] });
       const insert = 'INSERT INTO outbox_attempts (message_id, attempt, started_at, duration_ms, succeeded, http_status, response_excerpt, error) VALUES (?, ?, ?, 5, ?, ?, ?, ?)';
       // More rows than a batch (500), the PII in the first, the last and one clean row between.

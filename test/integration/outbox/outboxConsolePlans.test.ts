@@ -4,7 +4,8 @@ import type { OutboxMessageFilter } from '../../../core/ops-console/ports.js';
 import { Database } from '../../../adapters/persistence/Database.js';
 import { migrate } from '../../../adapters/persistence/migrate.js';
 import { SequelizeOutboxConsoleStore } from '../../../adapters/persistence/outbox/SequelizeOutboxConsoleStore.js';
-import { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { insertOutboxMessage } from '../../../adapters/persistence/outbox/insertOutboxMessage.js';
+import { SequelizeOutboxOperatorQueries } from '../../../adapters/persistence/outbox/SequelizeOutboxOperatorQueries.js';
 import { uuidv7 } from '../../../adapters/persistence/outbox/uuidv7.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
 
@@ -69,19 +70,18 @@ for (const kind of DATABASE_KINDS) {
       testDatabase = await createTestDatabase(kind);
       database = new Database({ url: testDatabase.url, poolMax: 2, onQuery: (sql) => statements.push(sql) });
       await migrate(database);
-      const store = new SequelizeOutboxStore(database);
       for (let first = 0; first < MESSAGES; first += 500) {
         await database.inTransaction(async () => {
           for (let n = first; n < first + 500; n += 1) {
             const id = n === KNOWN_AT ? KNOWN_ID : uuidv7(createdAt(n).getTime());
-            await store.insert(id, { topic: topicOf(n), partitionKey: `uid-${n % 300}`, payload: {} }, createdAt(n));
+            await insertOutboxMessage(database, id, { topic: topicOf(n), partitionKey: `uid-${n % 300}`, payload: {} }, createdAt(n));
           }
         });
       }
       await database.sequelize.query(SET_STATUSES);
       // MariaDB's optimizer chooses by table statistics; SQLite is left as a deployment leaves it (no ANALYZE).
       if (kind === 'mariadb') await database.sequelize.query('ANALYZE TABLE outbox_messages');
-      consoleStore = new SequelizeOutboxConsoleStore(database, store);
+      consoleStore = new SequelizeOutboxConsoleStore(database, new SequelizeOutboxOperatorQueries(database));
     });
 
     after(async () => {

@@ -68,9 +68,9 @@ describe('ops console use cases', () => {
   describe('RetryOutboxMessage', () => {
     it('refuses a delivered message with MESSAGE_ALREADY_DELIVERED and changes nothing', async () => {
       store.add({ id: 'm1', status: 'DONE', attempts: 1 });
-      const error = await rejectionOf(retryMessage().execute('m1', OPERATOR));
+      const error = await rejectionOf(retryMessage().execute('m1', OPERATOR), MessageAlreadyDelivered);
       expect(error).to.be.instanceOf(MessageAlreadyDelivered);
-      expect((error as MessageAlreadyDelivered).code).to.equal('MESSAGE_ALREADY_DELIVERED');
+      expect(error.code).to.equal('MESSAGE_ALREADY_DELIVERED');
       expect(store.get('m1')).to.include({ status: 'DONE', attempts: 1 });
     });
 
