@@ -98,7 +98,7 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     chosenPorts,
     persistenceModule(database),
     upgradeAccountPersistenceModule,
-    outboxPersistenceModule,
+    outboxPersistenceModule(config.outbox.claim),
     auditPersistenceModule,
     outboxWorkerModule(config.outbox),
     da21.module(config.esb),
