@@ -23,9 +23,9 @@ describe('outbox.claim', function () {
   });
 
   /** A store on a fresh migrated database, logging into `logs`. */
-  async function storeOn(kind: DatabaseKind, setting: OutboxClaimSetting, logs: Record<string, unknown>[] = []): Promise<SequelizeOutboxStore> {
+  async function storeOn(kind: DatabaseKind, setting: OutboxClaimSetting, logs: Record<string, unknown>[] = [], onQuery?: (sql: string) => void): Promise<SequelizeOutboxStore> {
     testDatabase = await createTestDatabase(kind);
-    database = new Database({ url: testDatabase.url, poolMax: 5 });
+    database = new Database({ url: testDatabase.url, poolMax: 5, onQuery });
     await migrate(database);
     const destination = new Writable({
       write(chunk: Buffer, _encoding, callback) {
@@ -100,5 +100,22 @@ describe('outbox.claim', function () {
       for (const message of claim) expect(ownerOf.get(message.id)).to.equal(message.leaseOwner);
     }
     expect(new Set(claims.flat().map((message) => message.leaseOwner)).size).to.equal(claims.filter((claim) => claim.length > 0).length);
+  });
+
+  it('lease-update: its statements take a few texts whatever the claim size, and carry no value', async () => {
+    const texts = new Set<string>();
+    const store = await storeOn('mariadb', 'lease-update', [], (sql) => texts.add(sql));
+    await insertMessages(200);
+    texts.clear();
+    let claimed = 0;
+    for (let limit = 1; limit <= 19; limit += 1) {
+      for (const message of await store.claim({ owner: 'w', now: new Date(), leaseMs: 60_000, topics: ['t'], limit })) {
+        claimed += 1;
+        expect([...texts].some((text) => text.includes(message.leaseOwner) || text.includes(message.id))).to.equal(false);
+      }
+    }
+    expect(claimed).to.equal(190);
+    // One candidate read, and an UPDATE and a read-back per padded size (1, 2, 4, 8, 16, 32).
+    expect(texts.size).to.be.at.most(1 + 2 * 6);
   });
 });
