@@ -9,8 +9,10 @@ export const CLAIMED_COLUMNS = 'm.seq, m.id, m.topic, m.partition_key, m.payload
  * Due messages whose lease is free or expired and whose partition has no earlier PENDING
  * message, oldest due first: so a claim takes at most the head of each partition, and a
  * message waiting for its retry holds back the ones behind it. A message stays a head
- * until it leaves PENDING (nothing earlier becomes PENDING again), so a head read here is
- * still one when its lease is taken. `topics` is an `inList`; `lock` is appended as is.
+ * until it leaves PENDING (no earlier message becomes PENDING again, except by an
+ * operator's retry of a FAILED one, which reopens its partition in any claim mode), so a
+ * head read here is still one when its lease is taken. `topics` is an `inList`; `lock` is
+ * appended as is.
  * Parameters: now, ...topics, now, limit.
  */
 export const claimableSql = (columns: string, topics: string, lock = '') => `
