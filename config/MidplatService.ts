@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import type { Container } from 'inversify';
+import type { IpcChannel } from '../adapters/cluster/IpcChannel.js';
 import { AccessTokenAuthenticator } from '../adapters/http/AccessTokenAuthenticator.js';
 import { createHttpApp } from '../adapters/http/createHttpApp.js';
 import { HttpRequestObserver } from '../adapters/http/HttpRequestObserver.js';
@@ -22,6 +23,17 @@ export interface ServiceOptions {
   readonly logDestination?: DestinationStream;
   /** Sees every SQL statement (tests count queries). */
   readonly onQuery?: (sql: string) => void;
+  /**
+   * In a worker of a process group (`http.workers` > 1): its id (on every log line) and its link
+   * to the primary, which migrated before forking it and aggregates `/metrics`.
+   */
+  readonly worker?: { readonly id: number; readonly primary: IpcChannel };
+}
+
+/** Applies pending migrations and logs what it applied. */
+export async function applyMigrations(database: Database, logger: Logger): Promise<void> {
+  const applied = await migrate(database);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
 }
 
 /** One Midplat process: migrate, load demo data if configured, start hooks, listen; and the reverse. */
@@ -34,11 +46,12 @@ export class MidplatService {
 
   constructor(
     readonly config: MidplatConfig,
-    options: ServiceOptions = {},
+    private readonly options: ServiceOptions = {},
   ) {
-    this.logger = createLogger(config.log.level, options.logDestination);
+    const logger = createLogger(config.log.level, options.logDestination);
+    this.logger = options.worker ? logger.child({ worker: options.worker.id }) : logger;
     this.database = new Database({ url: config.database.url, poolMax: config.database.poolMax, onQuery: options.onQuery });
-    this.container = buildContainer({ config, database: this.database, logger: this.logger });
+    this.container = buildContainer({ config, database: this.database, logger: this.logger, primary: options.worker?.primary });
     const app = createHttpApp({
       endpoints: this.container.getAll(JsonEndpoint, { optional: true }),
       routes: this.container.getAll(RouteContribution, { optional: true }),
@@ -52,8 +65,7 @@ export class MidplatService {
 
   /** Schema and data, without listening (`npm run migrate` uses the first half). */
   async prepare(): Promise<void> {
-    const applied = await migrate(this.database);
-    if (applied.length > 0) this.logger.info({ migrations: applied }, 'migrations applied');
+    await applyMigrations(this.database, this.logger);
     if (this.config.demo.loadOnStart) {
       const loaded = await loadDemoDataOnce(this.database, this.container.get(FixtureLoader), demoDataFolder);
       if (loaded) this.logger.info('demo data loaded');
@@ -62,7 +74,8 @@ export class MidplatService {
 
   async start(): Promise<AddressInfo> {
     requireServingSettings(this.config);
-    await this.prepare();
+    // A worker of a process group: the primary migrated once, before forking any.
+    if (!this.options.worker) await this.prepare();
     this.hooks = this.container.getAll(LifecycleHook, { optional: true });
     for (const hook of this.hooks) await hook.start();
     const address = await this.server.start(this.config.http.port);

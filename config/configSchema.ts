@@ -11,7 +11,7 @@ export const configSchema = {
     http: {
       type: 'object',
       additionalProperties: false,
-      required: ['port', 'bodyLimitBytes', 'shutdownGraceMs', 'headersTimeoutMs', 'maxConnections'],
+      required: ['port', 'bodyLimitBytes', 'shutdownGraceMs', 'headersTimeoutMs', 'maxConnections', 'workers'],
       properties: {
         port: { type: 'integer', minimum: 0, maximum: 65535 },
         bodyLimitBytes: positiveInt,
@@ -19,6 +19,8 @@ export const configSchema = {
         // Under the 60 s request timeout: a slow sender of headers is cut well before it.
         headersTimeoutMs: { type: 'integer', minimum: 1, maximum: 60000 },
         maxConnections: positiveInt,
+        // More than 1: a node:cluster primary forks that many workers (SPEC 9); "auto" = one per core.
+        workers: { anyOf: [positiveInt, { const: 'auto' }], description: 'a positive integer, or "auto" (one per core)' },
       },
     },
     database: {

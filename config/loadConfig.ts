@@ -52,7 +52,8 @@ function envOverrides(env: NodeJS.ProcessEnv): Json {
   return overrides;
 }
 
-const validate = new Ajv({ allErrors: false, strict: true }).compile(configSchema);
+// verbose: an error carries its schema, so a key with alternatives can be described as a whole.
+const validate = new Ajv({ allErrors: false, strict: true, verbose: true }).compile(configSchema);
 
 /** Standard Webhooks asks for 24 to 64 random bytes; a shorter key makes the HMAC guessable. */
 export const MIN_WEBHOOK_KEY_BYTES = 24;
@@ -60,12 +61,18 @@ export const MIN_WEBHOOK_KEY_BYTES = 24;
 /** Checks a whole configuration; throws InvalidConfig naming the first bad key. */
 export function validateConfig(candidate: unknown): MidplatConfig {
   if (!validate(candidate)) {
-    const [first] = validate.errors ?? [];
+    const errors = validate.errors ?? [];
+    // A key with alternatives (anyOf) fails each of them; ajv would name only the first one's rule.
+    const first = errors.find((error) => error.keyword === 'anyOf') ?? errors[0];
     const where = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '(root)';
     const extra = first?.params && 'additionalProperty' in first.params ? `.${String(first.params.additionalProperty)}` : '';
-    throw new InvalidConfig(`config key ${where}${extra}: ${first?.message ?? 'invalid'}`);
+    const described = (first?.parentSchema as { description?: string } | undefined)?.description;
+    throw new InvalidConfig(`config key ${where}${extra}: ${first?.keyword === 'anyOf' && described ? `must be ${described}` : (first?.message ?? 'invalid')}`);
   }
   const config = candidate as unknown as MidplatConfig;
+  if (config.http.workers !== 1 && config.database.url.startsWith('sqlite:')) {
+    throw new InvalidConfig('config key http.workers: must be 1 on SQLite (the single-process embedded default); more worker processes need a MySQL or MariaDB database');
+  }
   for (const [index, partner] of config.moneyPlus.partners.entries()) {
     const bytes = webhookKey(partner.secret).length;
     if (bytes < MIN_WEBHOOK_KEY_BYTES) {
