@@ -18,6 +18,8 @@ export class FakeEsbServer {
   behaviour: EsbBehaviour = { kind: 'success' };
   /** Milliseconds to wait before answering (to widen race windows). */
   delayMs = 0;
+  /** When set, each call is answered only once this settles (the test decides when a call in flight ends). */
+  gate: Promise<void> | undefined;
   private readonly http = new LoopbackHttpServer((request, response) => this.answer(request, response));
 
   async start(): Promise<string> {
@@ -32,6 +34,7 @@ export class FakeEsbServer {
     const body = JSON.parse((await bodyOf(request)).toString('utf8')) as Record<string, unknown>;
     this.requests.push(body);
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    if (this.gate) await this.gate;
     const behaviour = this.behaviour;
     if (behaviour.kind === 'hang') {
       this.http.hold(response);

@@ -24,6 +24,8 @@ export class FakeMoneyPlusServer {
   readonly received: ReceivedCallback[] = [];
   behaviour: MoneyPlusBehaviour = { kind: 'success' };
   script: MoneyPlusBehaviour[] = [];
+  /** When set, each callback is answered only once this settles (a delivery the test keeps in flight). */
+  gate: Promise<void> | undefined;
   private readonly http = new LoopbackHttpServer((request, response) => this.answer(request, response));
   private port = 0;
 
@@ -50,6 +52,7 @@ export class FakeMoneyPlusServer {
     }
     this.received.push({ headers: request.headers, body, json });
     const behaviour = this.script.shift() ?? this.behaviour;
+    if (this.gate) await this.gate;
     switch (behaviour.kind) {
       case 'hang':
         this.http.hold(response);
