@@ -15,6 +15,8 @@ export type EsbBehaviour =
  */
 export class FakeEsbServer {
   readonly requests: Record<string, unknown>[] = [];
+  /** The URL path of each request, index for index (processes given different esb.url paths tell apart). */
+  readonly paths: string[] = [];
   behaviour: EsbBehaviour = { kind: 'success' };
   /** Milliseconds to wait before answering (to widen race windows). */
   delayMs = 0;
@@ -33,6 +35,7 @@ export class FakeEsbServer {
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = JSON.parse((await bodyOf(request)).toString('utf8')) as Record<string, unknown>;
     this.requests.push(body);
+    this.paths.push(request.url ?? '');
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.gate) await this.gate;
     const behaviour = this.behaviour;

@@ -10,6 +10,8 @@ export type MoneyPlusBehaviour =
   | { kind: 'garbage' };
 
 export interface ReceivedCallback {
+  /** The request URL (path and query): processes given different callback URLs tell apart. */
+  readonly url: string;
   readonly headers: IncomingHttpHeaders;
   /** The raw body, exactly as signed. */
   readonly body: string;
@@ -50,7 +52,7 @@ export class FakeMoneyPlusServer {
     } catch {
       // recorded as is; the assertion will show it
     }
-    this.received.push({ headers: request.headers, body, json });
+    this.received.push({ url: request.url ?? '', headers: request.headers, body, json });
     const behaviour = this.script.shift() ?? this.behaviour;
     if (this.gate) await this.gate;
     switch (behaviour.kind) {
