@@ -13,7 +13,7 @@ import { alternatingRounds, cpuFigures, scratchDatabase, timedLoad } from './pos
  * SQLite, 32 connections, alternating rounds. Figures only; nothing here is a test.
  */
 const CONNECTIONS = 32;
-const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
+export const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
 const PATH = '/billing/CustomerCheck';
 const log = (line: string) => process.stderr.write(`[customer-check] ${line}\n`);
 
@@ -25,9 +25,9 @@ export const request = (billKey: string) =>
     'gbk',
   );
 
-const billKeyOf = (n: number) => `B${String(n % CUSTOMERS).padStart(6, '0')}`;
+export const billKeyOf = (n: number) => `B${String(n % CUSTOMERS).padStart(6, '0')}`;
 
-function customers(): object[] {
+export function customers(): object[] {
   return Array.from({ length: CUSTOMERS }, (_, i) => ({
     companyId: '654321',
     billKey: billKeyOf(i),
