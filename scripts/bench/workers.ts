@@ -1,8 +1,6 @@
 import { availableParallelism } from 'node:os';
 import mysql from 'mysql2/promise';
-import { FixtureLoader } from '../../adapters/persistence/fixtures/FixtureLoader.js';
-import { loadConfig } from '../../config/loadConfig.js';
-import { MidplatService } from '../../config/MidplatService.js';
+import { loadBenchData, subscribedUsers } from './benchData.js';
 import type { Benchmark, BenchFigure, BenchRatio } from './BenchResult.js';
 import { BenchSecrets, median, startMidplatProcess, type RunningChild } from './childServer.js';
 import { billKeyOf, CUSTOMERS, customers, request } from './customerCheck.js';
@@ -22,21 +20,6 @@ const CUSTOMER_CHECK = '/billing/CustomerCheck';
 const KYC_CHANGED = '/intranet/api/v1.0/kyc/KycChanged';
 const log = (line: string) => process.stderr.write(`[workers] ${line}\n`);
 const uidOf = (n: number) => `W${String(n % USERS).padStart(6, '0')}`;
-
-async function loadData(url: string): Promise<void> {
-  const service = new MidplatService(loadConfig({}, { database: { url, poolMax: 2 }, log: { level: 'silent' }, demo: { loadOnStart: false } }));
-  try {
-    await service.prepare();
-    const uids = Array.from({ length: USERS }, (_, n) => uidOf(n));
-    await service.container.get(FixtureLoader).load({
-      billingCustomers: customers(),
-      kycProfiles: uids.map((uid) => ({ uid, walletStatus: 'ACTIVE', clientStatus: 3, level: 300, isMeetBusiness: true, info: { name: 'Bench User' } })),
-      moneyPlusSubscriptions: uids.map((uid) => ({ uid, bizId: 'MPLUS' })),
-    });
-  } finally {
-    await service.database.close();
-  }
-}
 
 /** Until every worker of the group listens (`/healthz` answers as soon as the first one does). */
 async function untilWorkersListen(url: string, workers: number): Promise<void> {
@@ -80,7 +63,7 @@ export const benchmark: Benchmark = {
     let events = 0;
     let checks = 0;
     try {
-      await loadData(db.url);
+      await loadBenchData(db.url, { billingCustomers: customers(), ...subscribedUsers(Array.from({ length: USERS }, (_, n) => uidOf(n))) });
       const bodies = Array.from({ length: CUSTOMERS }, (_, n) => request(billKeyOf(n)));
       for (let round = 1; round <= rounds; round += 1) {
         for (const workers of SIZES) {
