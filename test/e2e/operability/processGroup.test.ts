@@ -151,20 +151,23 @@ describe('a process group on one machine (http.workers 2, real processes, MariaD
 
 describe('http.workers refused at start (real process)', function () {
   this.timeout(60000);
+  let service: ServiceProcess | undefined;
+  // In a hook, so that a start that is wrongly accepted (the test then times out) still ends its processes.
+  afterEach(async () => {
+    const pids = service?.logs.filter((line) => line.msg === 'worker started').map((line) => Number(line.processId)) ?? [];
+    await service?.kill();
+    for (const pid of pids) if (processAlive(pid)) process.kill(pid, 'SIGKILL');
+  });
   for (const [label, config] of [
     ['neither a positive integer nor "auto"', { http: { port: 0, workers: 'two' }, database: { url: 'mysql://root@127.0.0.1:9/unused' } }],
     ['more than one on SQLite', { http: { port: 0, workers: 2 } }],
   ] as const) {
     it(`exits 2 naming http.workers: ${label}`, async () => {
-      const service = ServiceProcess.spawn({ esb: { url: 'http://127.0.0.1:9/esb' }, ...config });
-      try {
-        const { code } = await service.exited;
-        expect(code, service.stderr).to.equal(2);
-        expect(service.stderr).to.match(/^midplat: invalid configuration: config key http\.workers: must be /);
-        expect(service.logs).to.deep.equal([]);
-      } finally {
-        await service.kill();
-      }
+      service = ServiceProcess.spawn({ esb: { url: 'http://127.0.0.1:9/esb' }, ...config });
+      const { code } = await service.exited;
+      expect(code, service.stderr).to.equal(2);
+      expect(service.stderr).to.match(/^midplat: invalid configuration: config key http\.workers: must be /);
+      expect(service.logs).to.deep.equal([]);
     });
   }
 });
