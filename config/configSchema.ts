@@ -27,7 +27,7 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       description: 'The HTTP server.',
-      required: ['port', 'bodyLimitBytes', 'shutdownGraceMs', 'headersTimeoutMs', 'maxConnections'],
+      required: ['port', 'bodyLimitBytes', 'shutdownGraceMs', 'headersTimeoutMs', 'maxConnections', 'signInFreeFailures'],
       properties: {
         port: { type: 'integer', minimum: 0, maximum: 65535, 'x-env': 'PORT', description: 'Listening port (`0`: any free port).' },
         bodyLimitBytes: { ...positiveInt, description: 'Larger request bodies get 413 `PAYLOAD_TOO_LARGE`.' },
@@ -40,6 +40,11 @@ export const configSchema = {
           description: 'A client that has not sent its request headers by then is disconnected (at most the 60 s request timeout).',
         },
         maxConnections: { ...positiveInt, description: 'Open connections per process; more are refused at accept.' },
+        signInFreeFailures: {
+          ...positiveInt,
+          description:
+            'Wrong `Acstkn` tokens one client address may present before each further one bars the address (429 `TOO_MANY_REQUESTS`, `Retry-After` from 1 s doubling to 5 min). Counted per process and per address: behind a load balancer every client shares its address.',
+        },
       },
     },
     database: {

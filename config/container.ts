@@ -102,7 +102,7 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     auditPersistenceModule,
     outboxWorkerModule(config.outbox),
     da21.module(config.esb),
-    httpModule,
+    httpModule(config.http),
     credentialsModule(config),
     upgradeAccountHttpModule,
     metricsModule,
