@@ -31,6 +31,14 @@ export default tseslint.config(
     },
   },
   {
+    // The API reference page's script: a classic script next to Swagger UI's bundle, run by the browser.
+    files: ['adapters/http/api-reference/static/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(['window', 'document', 'URL', 'SwaggerUIBundle'].map((name) => [name, 'readonly'])),
+    },
+  },
+  {
     files: ['core/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

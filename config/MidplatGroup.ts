@@ -27,7 +27,7 @@ export class MidplatGroup {
   async start(): Promise<void> {
     requireServingSettings(this.config);
     // Two: the migration lock's transaction holds one connection while the migrations use another.
-    const database = new Database({ url: this.config.database.url, poolMax: 2 });
+    const database = new Database({ ...this.config.database, poolMax: 2 });
     try {
       await applyMigrations(database, this.logger);
     } finally {
@@ -35,6 +35,20 @@ export class MidplatGroup {
     }
     const port = await this.primary.start();
     this.logger.info({ port, workers: this.workers }, 'midplat group listening');
+  }
+
+  /**
+   * SIGHUP: the workers reload, each on its own reading (each logs and counts its result); the
+   * primary keeps its valid reading for workers it starts later, and says when it could not read one.
+   */
+  reload(load: () => MidplatConfig): void {
+    let config: MidplatConfig | undefined;
+    try {
+      config = load();
+    } catch (error) {
+      this.logger.error({ err: error }, 'configuration reload refused by the primary; workers started later keep the running configuration');
+    }
+    this.primary.reload(config);
   }
 
   /** Every worker drains and exits; fails when one did not exit cleanly. */

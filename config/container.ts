@@ -6,6 +6,7 @@ import { customerCheckCodecModule } from '../adapters/codec/customer-check/custo
 import type { EsbSettings } from '../adapters/esb/EsbSettings.js';
 import { CircuitBreakingAccountLevelGateway } from '../adapters/esb/upgrade-account/CircuitBreakingAccountLevelGateway.js';
 import { httpDa21GatewayModule } from '../adapters/esb/upgrade-account/httpDa21GatewayModule.js';
+import { apiReferencePageModule } from '../adapters/http/api-reference/apiReferencePageModule.js';
 import { customerCheckHttpModule } from '../adapters/http/customer-check/customerCheckHttpModule.js';
 import { getCreateInfoHttpModule } from '../adapters/http/get-create-info/getCreateInfoHttpModule.js';
 import { httpModule } from '../adapters/http/httpModule.js';
@@ -23,6 +24,7 @@ import { MetricsRegistry } from '../adapters/metrics/MetricsRegistry.js';
 import { metricsModule } from '../adapters/metrics/metricsModule.js';
 import { httpMoneyPlusCallbackModule } from '../adapters/money-plus/kyc-change-notifier/httpMoneyPlusCallbackModule.js';
 import { moneyPlusModule } from '../adapters/money-plus/kyc-change-notifier/moneyPlusModule.js';
+import { auditPersistenceModule } from '../adapters/persistence/audit/auditPersistenceModule.js';
 import { customerCheckPersistenceModule } from '../adapters/persistence/customer-check/customerCheckPersistenceModule.js';
 import type { Database } from '../adapters/persistence/Database.js';
 import { getCreateInfoPersistenceModule } from '../adapters/persistence/get-create-info/getCreateInfoPersistenceModule.js';
@@ -32,14 +34,14 @@ import { persistenceModule } from '../adapters/persistence/persistenceModule.js'
 import { upgradeAccountPersistenceModule } from '../adapters/persistence/upgrade-account/upgradeAccountPersistenceModule.js';
 import { outboxWorkerModule } from '../adapters/scheduler/outboxWorkerModule.js';
 import { AccountLevelGateway } from '../core/upgrade-account/ports.js';
-import { customerCheckCryptoModule } from '../plugins/customer-check-crypto/customerCheckCryptoModule.js';
 import { esbSimulatorModule } from '../plugins/esb-simulator/esbSimulatorModule.js';
 import { SimulatedDa21Gateway } from '../plugins/esb-simulator/SimulatedDa21Gateway.js';
 import { moneyPlusSimulatorModule } from '../plugins/money-plus-simulator/moneyPlusSimulatorModule.js';
+import { credentialsModule } from './Credentials.js';
 import { infrastructureModule } from './infrastructureModule.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 import { packageVersion } from './packageVersion.js';
-import { opsConsoleStaticFolder } from './projectRoot.js';
+import { apiReferenceStaticFolder, opsConsoleStaticFolder, swaggerUiFolder } from './projectRoot.js';
 import { useCasesModule } from './useCasesModule.js';
 
 /** An adapter or plugin that can answer DA21: its module, and the gateway that module binds. */
@@ -108,18 +110,20 @@ export function buildContainer({ config, database, logger, primary }: ContainerP
     persistenceModule(database),
     upgradeAccountPersistenceModule,
     outboxPersistenceModule,
+    auditPersistenceModule,
     outboxWorkerModule(config.outbox),
     da21.module(config.esb),
-    httpModule(config.auth),
+    httpModule(config.http),
+    credentialsModule(config),
     upgradeAccountHttpModule,
     metricsModule,
     openApiModule(packageVersion),
     opsConsolePageModule(opsConsoleStaticFolder),
+    apiReferencePageModule(apiReferenceStaticFolder, swaggerUiFolder),
     getCreateInfoPersistenceModule,
     getCreateInfoHttpModule,
     customerCheckPersistenceModule,
     customerCheckCodecModule,
-    customerCheckCryptoModule(config.billing.institutions),
     customerCheckHttpModule(config.http.bodyLimitBytes),
     kycChangeNotifierPersistenceModule,
     moneyPlusModule(config.moneyPlus),

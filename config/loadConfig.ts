@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { configSchema } from './configSchema.js';
+import { CONFIG_ANNOTATION_KEYWORDS, configSchema } from './configSchema.js';
+import { secretsOf } from '../adapters/money-plus/kyc-change-notifier/MoneyPlusSettings.js';
 import { webhookKey } from '../adapters/money-plus/kyc-change-notifier/standardWebhooks.js';
 import { defaultConfig } from './defaults.js';
 import { demoConfig } from './demo/demoConfig.js';
+import { findCredentialFormProblem } from './credentialForms.js';
 import { findDemoCredential } from './demoSecrets.js';
+import { resolveSecretReferences } from './secretReferences.js';
 import type { MidplatConfig } from './MidplatConfig.js';
 
 /** A configuration that cannot run; the message names the offending key. */
@@ -52,8 +55,9 @@ function envOverrides(env: NodeJS.ProcessEnv): Json {
   return overrides;
 }
 
-// verbose: an error carries its schema, so a key with alternatives can be described as a whole.
-const validate = new Ajv({ allErrors: false, strict: true, verbose: true }).compile(configSchema);
+// verbose: an error carries its schema, so a key with alternatives can be described as a whole. The docs
+// generator's annotations are declared, so strict mode still refuses any other unknown keyword.
+const validate = new Ajv({ allErrors: false, strict: true, verbose: true, keywords: [...CONFIG_ANNOTATION_KEYWORDS] }).compile(configSchema);
 
 /** Standard Webhooks asks for 24 to 64 random bytes; a shorter key makes the HMAC guessable. */
 export const MIN_WEBHOOK_KEY_BYTES = 24;
@@ -73,10 +77,15 @@ export function validateConfig(candidate: unknown): MidplatConfig {
   if (config.http.workers !== 1 && config.database.url.startsWith('sqlite:')) {
     throw new InvalidConfig('config key http.workers: must be 1 on SQLite (the single-process embedded default); more worker processes need a MySQL or MariaDB database');
   }
+  const formProblem = findCredentialFormProblem(config);
+  if (formProblem) throw new InvalidConfig(`config key ${formProblem[0]}: ${formProblem[1]}`);
   for (const [index, partner] of config.moneyPlus.partners.entries()) {
-    const bytes = webhookKey(partner.secret).length;
-    if (bytes < MIN_WEBHOOK_KEY_BYTES) {
-      throw new InvalidConfig(`config key moneyPlus.partners.${index}.secret: the whsec_ key must decode to at least ${MIN_WEBHOOK_KEY_BYTES} bytes (it has ${bytes})`);
+    for (const [position, secret] of secretsOf(partner).entries()) {
+      const bytes = webhookKey(secret).length;
+      if (bytes < MIN_WEBHOOK_KEY_BYTES) {
+        const key = partner.secrets ? `secrets.${position}` : 'secret';
+        throw new InvalidConfig(`config key moneyPlus.partners.${index}.${key}: the whsec_ key must decode to at least ${MIN_WEBHOOK_KEY_BYTES} bytes (it has ${bytes})`);
+      }
     }
   }
   return config;
@@ -120,7 +129,9 @@ function refuseDemoInProduction(config: MidplatConfig): void {
 /**
  * The production-safe defaults; in the embedded demo the demo overlay, in production the
  * JSON file named by MIDPLAT_CONFIG; then PORT / DATABASE_URL / LOG_LEVEL from the
- * environment; `overrides` (tests) apply last. The mode comes from `env` alone.
+ * environment; `overrides` (tests) apply last; then secret references are resolved, so
+ * what is validated (and checked for demo credentials) is the secrets themselves. The mode
+ * comes from `env` alone.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Json = {}): MidplatConfig {
   refuseEmptyVariables(env);
@@ -130,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Json
   if (env.MIDPLAT_CONFIG !== undefined) merged = deepMerge(merged, readOverrideFile(env.MIDPLAT_CONFIG));
   merged = deepMerge(merged, envOverrides(env));
   merged = deepMerge(merged, overrides);
+  merged = resolveSecretReferences(merged, env);
   const config = validateConfig(merged);
   if (mode === 'production') refuseDemoInProduction(config);
   return config;

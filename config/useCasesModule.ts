@@ -9,20 +9,13 @@ import { QueryFieldResult } from '../core/kyc-change-notifier/QueryFieldResult.j
 import { OutboxOverview } from '../core/ops-console/OutboxOverview.js';
 import { RetryFailedOutboxMessages } from '../core/ops-console/RetryFailedOutboxMessages.js';
 import { RetryOutboxMessage } from '../core/ops-console/RetryOutboxMessage.js';
+import { SearchAuditLog } from '../core/ops-console/SearchAuditLog.js';
 import { SearchOutboxMessages } from '../core/ops-console/SearchOutboxMessages.js';
 import { ViewKycProfile } from '../core/ops-console/ViewKycProfile.js';
 import { ViewMember } from '../core/ops-console/ViewMember.js';
 import { ViewOutboxMessage } from '../core/ops-console/ViewOutboxMessage.js';
-import { Clock } from '../core/shared/Clock.js';
 import { UnitOfWork } from '../core/shared/UnitOfWork.js';
-import {
-  AccountLevelGateway,
-  EddaCheckRepository,
-  MemberRepository,
-  UpgradeClaimMs,
-  UpgradeReviewRepository,
-  UpgradeTargetLevel,
-} from '../core/upgrade-account/ports.js';
+import { UpgradeClaimMs, UpgradeTargetLevel, UpgradeUnitOfWork } from '../core/upgrade-account/ports.js';
 import { UpgradeAccount } from '../core/upgrade-account/UpgradeAccount.js';
 
 /** The use cases' own parameters, which the composition root reads from the configuration. */
@@ -35,8 +28,9 @@ export interface UseCaseSettings {
   readonly upgradeTransactions: number;
 }
 
-/** Every use case of the service but UpgradeAccount, built from its constructor's ports. */
+/** Every use case of the service, built from its constructor's ports. */
 const USE_CASES: readonly Newable<object>[] = [
+  UpgradeAccount,
   GetCreateInfo,
   KycChangeNotifier,
   MoneyPlusSubscription,
@@ -48,34 +42,23 @@ const USE_CASES: readonly Newable<object>[] = [
   ViewOutboxMessage,
   RetryOutboxMessage,
   RetryFailedOutboxMessages,
+  SearchAuditLog,
   ViewKycProfile,
   ViewMember,
 ];
 
 /**
  * The one place use cases are bound: each is its own class, one per container, and takes
- * its ports from the adapter modules. UpgradeAccount is the same but for its unit of work,
- * which goes through a bulkhead so that a burst of upgrades leaves connections to the others.
+ * its ports from the adapter modules. UpgradeAccount's unit of work goes through a bulkhead
+ * so that a burst of upgrades leaves connections to the others.
  */
 export function useCasesModule(settings: UseCaseSettings): ContainerModule {
   return new ContainerModule(({ bind }) => {
     for (const useCase of USE_CASES) bind(useCase).toSelf().inSingletonScope();
     bind(UpgradeTargetLevel).toConstantValue(settings.upgradeLevel);
     bind(UpgradeClaimMs).toConstantValue(settings.upgradeClaimMs);
-    bind(UpgradeAccount)
-      .toDynamicValue(
-        (context) =>
-          new UpgradeAccount(
-            new BulkheadUnitOfWork(context.get<UnitOfWork>(UnitOfWork), settings.upgradeTransactions),
-            context.get(MemberRepository),
-            context.get(EddaCheckRepository),
-            context.get(UpgradeReviewRepository),
-            context.get(AccountLevelGateway),
-            context.get(Clock),
-            context.get(UpgradeTargetLevel),
-            context.get(UpgradeClaimMs),
-          ),
-      )
+    bind(UpgradeUnitOfWork)
+      .toDynamicValue((context) => new BulkheadUnitOfWork(context.get<UnitOfWork>(UnitOfWork), settings.upgradeTransactions))
       .inSingletonScope();
   });
 }

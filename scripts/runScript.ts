@@ -11,10 +11,15 @@ function exitOnInvalidConfig(error: unknown): void {
   }
 }
 
+/** The configuration of a script, read anew (a reload calls it again); throws InvalidConfig naming the key. */
+export function scriptConfig(): MidplatConfig {
+  return loadConfig(process.env, configMode(process.env) === 'demo' ? DEMO_ONLY_SETTINGS : {});
+}
+
 /** Loads the configuration for a script; a bad one stops the process with the key named. */
 export function configOrExit(): MidplatConfig {
   try {
-    return loadConfig(process.env, configMode(process.env) === 'demo' ? DEMO_ONLY_SETTINGS : {});
+    return scriptConfig();
   } catch (error) {
     exitOnInvalidConfig(error);
     throw error;

@@ -8,7 +8,7 @@ import { configMode } from '../config/loadConfig.js';
 import type { MidplatConfig } from '../config/MidplatConfig.js';
 import { MidplatGroup } from '../config/MidplatGroup.js';
 import { MidplatService } from '../config/MidplatService.js';
-import { configOrExit, runMain } from './runScript.js';
+import { configOrExit, runMain, scriptConfig } from './runScript.js';
 
 /** Past the grace period the HTTP server has cut its connections; this much more is for hooks and the pool. */
 const SHUTDOWN_MARGIN_MS = 2000;
@@ -54,6 +54,11 @@ async function serve(config: MidplatConfig, worker?: { id: number; primary: IpcC
   }
   const graceMs = config.http.shutdownGraceMs;
   stopOnSignal(() => service.logger, graceMs, graceMs + SHUTDOWN_MARGIN_MS, () => service.stop());
+  // Reload (SPEC 2.2.2): the configuration file and its secret references, read again; in a group the
+  // primary forwards SIGHUP to every worker.
+  process.on('SIGHUP', () => {
+    void service.reload(scriptConfig);
+  });
   await service.start();
 }
 
@@ -73,5 +78,6 @@ runMain(async () => {
   const group = new MidplatGroup(config, workers);
   const graceMs = config.http.shutdownGraceMs;
   stopOnSignal(() => group.logger, graceMs, graceMs + STOP_MARGIN_MS + SHUTDOWN_MARGIN_MS, () => group.stop());
+  process.on('SIGHUP', () => group.reload(scriptConfig));
   await group.start();
 });

@@ -48,8 +48,8 @@ export class ClusterPrimary {
     private readonly settings: ClusterPrimarySettings,
     private readonly logger: Logger,
     private readonly metrics: ClusterGroupMetrics,
-    /** What a worker asking for its configuration gets. */
-    private readonly workerConfig: unknown,
+    /** What a worker asking for its configuration gets (a reload replaces it). */
+    private workerConfig: unknown,
   ) {
     this.slots = Array.from({ length: settings.workers }, (_, index) => ({ index, crashes: 0 }));
   }
@@ -64,6 +64,15 @@ export class ClusterPrimary {
       await this.stop();
       throw error;
     }
+  }
+
+  /**
+   * Reload (SIGHUP): every running worker is signalled and re-reads its configuration itself; a worker
+   * started later gets `config` (the primary's own reading, when it was valid).
+   */
+  reload(config: unknown | undefined): void {
+    if (config !== undefined) this.workerConfig = config;
+    for (const slot of this.slots) slot.worker?.process.kill('SIGHUP');
   }
 
   /** Asks every worker to shut down (SIGTERM: each drains), kills those that overrun; true when all exited 0. */

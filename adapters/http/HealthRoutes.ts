@@ -1,9 +1,7 @@
 import type Router from '@koa/router';
 import { inject, injectable } from 'inversify';
 import type { RouteContribution } from './JsonEndpoint.js';
-import { ReadinessCheck } from './ReadinessCheck.js';
-
-const READINESS_TIMEOUT_MS = 2000;
+import { probeReadiness, READINESS_TIMEOUT_MS, ReadinessCheck } from './ReadinessCheck.js';
 
 /** `/healthz`: the process answers. `/readyz`: the database answers too. */
 @injectable()
@@ -15,16 +13,12 @@ export class HealthRoutes implements RouteContribution {
       ctx.body = { status: 'ok' };
     });
     router.get('/readyz', async (ctx) => {
-      try {
-        await Promise.race([
-          this.ready(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), READINESS_TIMEOUT_MS).unref()),
-        ]);
+      if (await probeReadiness(this.ready)) {
         ctx.body = { status: 'ready' };
-      } catch {
-        ctx.status = 503;
-        ctx.body = { status: 'unavailable', reason: 'database unreachable' };
+        return;
       }
+      ctx.status = 503;
+      ctx.body = { status: 'unavailable', reason: 'database unreachable' };
     });
   }
 

@@ -16,6 +16,7 @@ const ADAPTER_ERRORS: ReadonlyArray<{ status: string; codes: string[]; descripti
   { status: '401', codes: ['UNAUTHORIZED'], description: 'The Acstkn header is missing or the token is unknown' },
   { status: '403', codes: ['FORBIDDEN'], description: 'The token lacks the scope of this endpoint' },
   { status: '413', codes: ['PAYLOAD_TOO_LARGE'], description: 'The body exceeds http.bodyLimitBytes' },
+  { status: '429', codes: ['TOO_MANY_REQUESTS'], description: 'Too many wrong tokens from this address: wait the seconds in Retry-After' },
   { status: '415', codes: ['UNSUPPORTED_MEDIA_TYPE'], description: 'Content-Type is not application/json (UTF-8)' },
   { status: '500', codes: ['INTERNAL_ERROR'], description: 'An unexpected failure (never a stack trace)' },
   { status: '503', codes: ['SERVICE_UNAVAILABLE'], description: 'The database is unreachable; nothing was written, retry later' },

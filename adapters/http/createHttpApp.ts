@@ -2,21 +2,26 @@ import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from '../logging/Logger.js';
-import type { AccessTokenAuthenticator } from './AccessTokenAuthenticator.js';
+import type { Authenticator } from './Authenticator.js';
 import { errorEnvelope } from './errorResponse.js';
 import type { HttpRequestObserver } from './HttpRequestObserver.js';
 import type { JsonEndpoint, RouteContribution } from './JsonEndpoint.js';
 import { jsonEndpointMiddleware } from './jsonEndpointMiddleware.js';
 import type { MidplatState } from './MidplatState.js';
+import type { SignInThrottle } from './SignInThrottle.js';
 
 export interface HttpAppParts {
   readonly endpoints: readonly JsonEndpoint[];
   readonly routes: readonly RouteContribution[];
-  readonly authenticator: AccessTokenAuthenticator;
+  readonly authenticator: Authenticator;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
   /** Told about every finished request (metrics). */
   readonly observers?: readonly HttpRequestObserver[];
+  /** Slows down addresses that present wrong tokens to the JSON APIs. */
+  readonly signInThrottle?: SignInThrottle;
+  /** Runs each request whole, from its first middleware (reload: the request keeps the credentials of its start). */
+  readonly requestScope?: (work: () => Promise<void>) => Promise<void>;
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -26,9 +31,10 @@ function requestIdOf(header: string): string {
   return SAFE_REQUEST_ID.test(header) ? header : randomUUID();
 }
 
-export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLimitBytes, observers = [] }: HttpAppParts): Koa<MidplatState> {
+export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLimitBytes, observers = [], signInThrottle, requestScope }: HttpAppParts): Koa<MidplatState> {
   const app = new Koa<MidplatState>({ proxy: false });
   app.silent = true; // errors are logged by our own middleware, once, with the request id
+  if (requestScope) app.use((_ctx, next) => requestScope(next));
 
   app.use(async (ctx, next) => {
     const started = process.hrtime.bigint();
@@ -64,7 +70,7 @@ export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLi
   });
 
   const router = new Router<MidplatState>();
-  const dependencies = { authenticator, logger, bodyLimitBytes };
+  const dependencies = { authenticator, logger, bodyLimitBytes, ...(signInThrottle ? { signInThrottle } : {}) };
   for (const endpoint of endpoints) {
     const handler = jsonEndpointMiddleware(endpoint, dependencies);
     for (const path of [endpoint.path, ...(endpoint.aliases ?? [])]) router.post(path, handler);
@@ -75,6 +81,9 @@ export function createHttpApp({ endpoints, routes, authenticator, logger, bodyLi
   app.use(async (ctx) => {
     if (ctx.status === 404 && ctx.body === undefined) {
       ctx.status = 404;
+      // As every JSON answer of the APIs (jsonEndpointMiddleware): an unknown /ops/api path too.
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('X-Content-Type-Options', 'nosniff');
       ctx.body = errorEnvelope('camelCase', 'NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
     }
   });

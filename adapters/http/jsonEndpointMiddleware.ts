@@ -1,6 +1,7 @@
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { Logger } from '../logging/Logger.js';
-import type { AccessTokenAuthenticator } from './AccessTokenAuthenticator.js';
+import type { Consumer } from './AccessTokenAuthenticator.js';
+import type { Authenticator } from './Authenticator.js';
 import { errorEnvelope, toErrorReply } from './errorResponse.js';
 import { parseContentType } from './contentType.js';
 import { HttpProblem } from './HttpProblem.js';
@@ -8,6 +9,7 @@ import type { JsonEndpoint } from './JsonEndpoint.js';
 import { readRawBody } from './readRawBody.js';
 import { RequestValidator } from './RequestValidator.js';
 import type { MidplatState } from './MidplatState.js';
+import type { SignInThrottle } from './SignInThrottle.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -27,9 +29,31 @@ function parseJson(raw: Buffer): unknown {
 }
 
 export interface JsonEndpointDependencies {
-  readonly authenticator: AccessTokenAuthenticator;
+  readonly authenticator: Authenticator;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
+  /** Slows down addresses that present wrong tokens; absent, nobody is slowed down. */
+  readonly signInThrottle?: SignInThrottle;
+}
+
+/**
+ * The consumer of the request's token. An address that presented too many wrong tokens gets 429
+ * before its token is looked at; a wrong token counts against its address (a missing one guesses nothing).
+ */
+function signIn(ctx: Context, scope: JsonEndpoint['scope'], authenticator: Authenticator, throttle: SignInThrottle | undefined): Consumer {
+  const address = ctx.socket.remoteAddress ?? 'unknown';
+  const waitSeconds = throttle?.retryAfterSeconds(address) ?? 0;
+  if (waitSeconds > 0) {
+    ctx.set('Retry-After', String(waitSeconds));
+    throw new HttpProblem(429, 'TOO_MANY_REQUESTS', 'Too many failed sign-ins from this address; retry after the time in Retry-After');
+  }
+  const token = ctx.get('acstkn') || undefined;
+  try {
+    return authenticator.authorize(token, scope);
+  } catch (error) {
+    if (token !== undefined && error instanceof HttpProblem && error.status === 401) throttle?.failed(address);
+    throw error;
+  }
 }
 
 /**
@@ -38,12 +62,15 @@ export interface JsonEndpointDependencies {
  */
 export function jsonEndpointMiddleware(
   endpoint: JsonEndpoint,
-  { authenticator, logger, bodyLimitBytes }: JsonEndpointDependencies,
+  { authenticator, logger, bodyLimitBytes, signInThrottle }: JsonEndpointDependencies,
 ): Middleware<MidplatState> {
   const validator = new RequestValidator<unknown>(endpoint.requestSchema);
   return async (ctx) => {
+    // Answers carry personal data: never kept by a cache, never read as anything but JSON.
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('X-Content-Type-Options', 'nosniff');
     try {
-      const consumer = authenticator.authorize(ctx.get('acstkn') || undefined, endpoint.scope);
+      const consumer = signIn(ctx, endpoint.scope, authenticator, signInThrottle);
       ctx.state.consumer = consumer.name;
       requireJsonContentType(ctx.get('content-type') || undefined);
       const input = validator.check(parseJson(await readRawBody(ctx.req, bodyLimitBytes)));

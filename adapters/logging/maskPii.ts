@@ -7,11 +7,14 @@ import { describeError } from './describeError.js';
  */
 const EXACT = new Set([
   'idno', 'pid', 'abnormalpid', 'nationalid', 'name', 'customername', 'username', 'fullname', 'realname',
+  'firstname', 'lastname', 'givenname', 'middlename', 'familyname', 'names',
   'dob', 'birthday', 'birthdate', 'dateofbirth', 'key', 'psd', 'accountid', 'acctid', 'accountno', 'acctno', 'arrngid', 'cardno',
+  // Malaysian identity cards (NRIC / MyKad, old and new IC numbers) as partners name them.
+  'ic', 'icno', 'icnum', 'icnumber', 'newic', 'newicno', 'oldic', 'oldicno', 'mykad', 'mykadno', 'identityno', 'identitynumber', 'msisdn',
 ]);
 const PARTS = [
-  'phone', 'mobile', 'idno', 'nationalid', 'address', 'email', 'password', 'secret', 'token', 'apikey', 'acstkn',
-  'authorization', 'cookie', 'signature',
+  'phone', 'mobile', 'idno', 'idnumber', 'nationalid', 'nric', 'passport', 'surname', 'address', 'mailing', 'email',
+  'password', 'secret', 'token', 'apikey', 'acstkn', 'authorization', 'cookie', 'signature',
 ];
 
 /** Key names seen so far and their verdict; logs use few distinct keys, so this stays small (capped anyway). */

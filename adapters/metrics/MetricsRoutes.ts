@@ -4,20 +4,24 @@ import { collectDefaultMetrics } from 'prom-client';
 import type { RouteContribution } from '../http/JsonEndpoint.js';
 import { Logger } from '../logging/Logger.js';
 import { MetricsExposition } from './MetricsExposition.js';
+import { ReadinessCheck } from '../http/ReadinessCheck.js';
 import { MetricsRegistry } from './MetricsRegistry.js';
+import { registerReadinessGauge } from './registerReadinessGauge.js';
 
 /**
- * `GET /metrics`: everything registered on the MetricsRegistry, plus the default process
+ * `GET /metrics`: everything registered on the MetricsRegistry, plus readiness and the default process
  * metrics; in a worker of a cluster, the whole group's (the MetricsExposition).
  */
 @injectable()
 export class MetricsRoutes implements RouteContribution {
   constructor(
     @inject(MetricsRegistry) registry: MetricsRegistry,
+    @inject(ReadinessCheck) readiness: ReadinessCheck,
     @inject(MetricsExposition) private readonly exposition: MetricsExposition,
     @inject(Logger) private readonly logger: Logger,
   ) {
     collectDefaultMetrics({ register: registry });
+    registerReadinessGauge(registry, readiness);
   }
 
   register(router: Router): void {
@@ -46,8 +50,8 @@ export class MetricsRoutes implements RouteContribution {
           description:
             'Prometheus text format: `midplat_http_request_duration_seconds{method,route,status}` (route template), ' +
             '`midplat_esb_call_duration_seconds{transaction,outcome}`, `midplat_esb_call_errors_total{transaction,code}`, the outbox ' +
-            'gauges when the outbox runs, and the default process metrics (`process_*`, `nodejs_*`). With `http.workers` above 1, ' +
-            'the whole process group\'s, summed by the primary (plus `midplat_cluster_*`).',
+            'gauges when the outbox runs, `midplat_ready` (1 or 0, as `/readyz`) and the default process metrics (`process_*`, `nodejs_*`). With `http.workers` above 1, ' +
+            'the whole process group\'s, aggregated by the primary (plus `midplat_cluster_*`). Every metric is described in docs/operations.md.',
           tags: ['operations'],
           responses: {
             '200': {

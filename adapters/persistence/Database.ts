@@ -5,6 +5,7 @@ import mysql from 'mysql2';
 import { Sequelize, Transaction } from 'sequelize';
 import { raisePersistenceError } from './isDatabaseUnavailable.js';
 import { SqliteStatementCache } from './SqliteStatementCache.js';
+import { TABLE_CHARSET, TABLE_COLLATION } from './tableOptions.js';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -14,6 +15,16 @@ export interface DatabaseSettings {
   readonly url: string;
   /** Connections per pool (MySQL: the units of work's and the hot reads'). */
   readonly poolMax: number;
+  /** MySQL: replaces the password of the URL (SPEC 2.2.2: a secret reference, so the URL need not hold it). */
+  readonly password?: string;
+}
+
+/** The URL to connect with: `password`, when given, in place of the URL's own. */
+export function connectionUrl({ url, password }: Pick<DatabaseSettings, 'url' | 'password'>): string {
+  if (password === undefined || dialectOf(url) !== 'mysql') return url;
+  const parsed = new URL(url);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
 }
 
 export interface DatabaseOptions extends DatabaseSettings {
@@ -31,6 +42,15 @@ export function dialectOf(url: string): Dialect {
 type QueryOptions = { readonly completesTransaction?: boolean } | undefined;
 
 /**
+ * mysql2 keeps each distinct statement text prepared on the server, per connection, and
+ * closes the least recently used one past this many (its default is 16,000, while the
+ * server's `max_prepared_stmt_count`, 16,382 by default, is shared by every client). Our
+ * statements take a bounded set of texts (lists through `inList`), well under this; the cap
+ * is the second line: a process holds at most 2 × poolMax × this many.
+ */
+export const MAX_PREPARED_STATEMENTS_PER_CONNECTION = 64;
+
+/**
  * Every statement Sequelize runs goes through `query` (models, raw SQL, a transaction's
  * BEGIN): there an outage becomes DatabaseUnavailable, the one error the callers of
  * persistence see for it. COMMIT and ROLLBACK fail as Sequelize raises them, since it
@@ -44,7 +64,9 @@ function raisingDatabaseUnavailable(sequelize: Sequelize): Sequelize {
   return sequelize;
 }
 
-function createSequelize({ url, poolMax, onQuery }: DatabaseOptions): Sequelize {
+function createSequelize(options: DatabaseOptions): Sequelize {
+  const { poolMax, onQuery } = options;
+  const url = connectionUrl(options);
   const logging = onQuery ? (sql: string) => onQuery(sql) : false;
   if (dialectOf(url) === 'sqlite') {
     const storage = url.slice('sqlite:'.length) || ':memory:';
@@ -56,8 +78,8 @@ function createSequelize({ url, poolMax, onQuery }: DatabaseOptions): Sequelize 
     logging,
     timezone: '+00:00',
     pool: { max: poolMax, min: 0, acquire: 10000, idle: 10000 },
-    dialectOptions: { connectTimeout: 5000, charset: 'utf8mb4' },
-    define: { charset: 'utf8mb4', collate: 'utf8mb4_bin' },
+    dialectOptions: { connectTimeout: 5000, charset: TABLE_CHARSET, maxPreparedStatements: MAX_PREPARED_STATEMENTS_PER_CONNECTION },
+    define: { charset: TABLE_CHARSET, collate: TABLE_COLLATION },
   }));
 }
 
@@ -101,13 +123,14 @@ export class Database {
   mysqlReadPool(): mysql.Pool {
     if (this.readPool === undefined) {
       this.readPool = mysql.createPool({
-        uri: this.options.url,
+        uri: connectionUrl(this.options),
         connectionLimit: this.options.poolMax,
         maxIdle: 0,
         idleTimeout: 10000,
         timezone: '+00:00',
-        charset: 'utf8mb4',
+        charset: TABLE_CHARSET,
         connectTimeout: 5000,
+        maxPreparedStatements: MAX_PREPARED_STATEMENTS_PER_CONNECTION,
         supportBigNumbers: true,
         bigNumberStrings: false,
       });

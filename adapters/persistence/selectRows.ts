@@ -2,6 +2,8 @@ import { BaseError, DatabaseError } from 'sequelize';
 import type { Database } from './Database.js';
 import { raisePersistenceError } from './isDatabaseUnavailable.js';
 import type { SqliteConnection } from './SqliteStatementCache.js';
+import { sqliteDateText } from './sqlDate.js';
+import { inList } from './sqlList.js';
 
 export type SqlParameter = string | number | boolean | Date | null;
 
@@ -39,15 +41,10 @@ function reportToLogging(database: Database, sql: string): void {
   if (typeof logging === 'function') logging(sql);
 }
 
-/** A date column as a driver-level read returns it: a Date (mysql2), or on SQLite the text `sqliteValue` (and Sequelize) wrote. */
-export function rowDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(value);
-}
-
-/** Sequelize writes dates to SQLite as this text, so rows written here read back the same through its models. */
+/** A parameter as SQLite takes it: dates as the text Sequelize writes, booleans as numbers. */
 function sqliteValue(value: SqlParameter): SqlParameter {
   if (!(value instanceof Date)) return typeof value === 'boolean' ? Number(value) : value;
-  return `${value.toISOString().replace('T', ' ').replace('Z', '')} +00:00`;
+  return sqliteDateText(value);
 }
 
 function onMysql<T>(connection: unknown, sql: string | { sql: string; dateStrings: boolean; typeCast: unknown }, parameters: readonly SqlParameter[]): Promise<T> {
@@ -56,7 +53,7 @@ function onMysql<T>(connection: unknown, sql: string | { sql: string; dateString
   });
 }
 
-/** `IN (?)` with a list becomes `IN (?, ?, …)` with its items (an empty list matches nothing: NULL). */
+/** `IN (?)` with a list becomes `IN (?, ?, …)` with its items, padded (`inList`) so the texts stay few. */
 function expandLists(sql: string, parameters: readonly SelectParameter[]): { sql: string; values: SqlParameter[] } {
   if (!parameters.some((parameter) => Array.isArray(parameter))) return { sql, values: parameters as SqlParameter[] };
   const pieces = sql.split('?');
@@ -65,8 +62,9 @@ function expandLists(sql: string, parameters: readonly SelectParameter[]): { sql
   let expanded = pieces[0]!;
   parameters.forEach((parameter, index) => {
     if (Array.isArray(parameter)) {
-      expanded += parameter.length === 0 ? 'NULL' : parameter.map(() => '?').join(', ');
-      values.push(...(parameter as readonly SqlParameter[]));
+      const list = inList(parameter as readonly SqlParameter[]);
+      expanded += list.placeholders;
+      values.push(...list.values);
     } else {
       expanded += '?';
       values.push(parameter as SqlParameter);

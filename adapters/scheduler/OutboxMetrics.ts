@@ -1,5 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { Counter, Gauge, Histogram } from 'prom-client';
+import { OutboxConsoleStore } from '../../core/ops-console/ports.js';
+import { Clock } from '../../core/shared/Clock.js';
 import { OutboxStore } from '../../core/shared/OutboxStore.js';
 import { Logger } from '../logging/Logger.js';
 import { MetricsRegistry } from '../metrics/MetricsRegistry.js';
@@ -16,6 +18,8 @@ export class OutboxMetrics {
     @inject(MetricsRegistry) registry: MetricsRegistry,
     @inject(OutboxStore) store: OutboxStore,
     @inject(Logger) logger: Logger,
+    @inject(OutboxConsoleStore) overview: OutboxConsoleStore,
+    @inject(Clock) clock: Clock,
   ) {
     new Gauge({
       name: 'midplat_outbox_messages',
@@ -26,12 +30,25 @@ export class OutboxMetrics {
       aggregator: 'max',
       async collect() {
         try {
-          const counts = await store.countByStatus();
-          this.set({ status: 'pending' }, counts.PENDING);
-          this.set({ status: 'failed' }, counts.FAILED);
+          const counts = await store.countPendingAndFailed();
+          this.set({ status: 'pending' }, counts.pending);
+          this.set({ status: 'failed' }, counts.failed);
         } catch (error) {
           // A scrape during a database outage still answers; the gauge keeps its last values.
           logger.warn({ err: error }, 'outbox metrics: count failed');
+        }
+      },
+    });
+    new Gauge({
+      name: 'midplat_outbox_oldest_pending_age_seconds',
+      help: 'Age of the oldest PENDING outbox message (0 when none), read at scrape time',
+      registers: [registry],
+      async collect() {
+        try {
+          const oldest = await overview.oldestPendingCreatedAt();
+          this.set(oldest === null ? 0 : Math.max(0, (clock.now().getTime() - oldest.getTime()) / 1000));
+        } catch (error) {
+          logger.warn({ err: error }, 'outbox metrics: oldest pending age failed');
         }
       },
     });

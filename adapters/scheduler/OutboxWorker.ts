@@ -4,12 +4,14 @@ import { hostname } from 'node:os';
 import { inject, injectable, multiInject, optional } from 'inversify';
 import type { ScheduledTask } from 'node-cron';
 import { Clock } from '../../core/shared/Clock.js';
+import { GroupCommit } from '../../core/shared/GroupCommit.js';
 import { OutboxHandler, type DeliveryResult } from '../../core/shared/OutboxHandler.js';
 import { OutboxStore, type AttemptRecord, type ClaimedMessage } from '../../core/shared/OutboxStore.js';
 import type { OutboxWakeUp } from '../../core/shared/OutboxWakeUp.js';
 import type { LifecycleHook } from '../lifecycle/LifecycleHook.js';
 import { Logger } from '../logging/Logger.js';
 import { backoffDelay } from './backoffDelay.js';
+import { Nudge } from './Nudge.js';
 import { OutboxMetrics } from './OutboxMetrics.js';
 import { OutboxSettings } from './OutboxSettings.js';
 import { scheduleCron } from './scheduleCron.js';
@@ -17,6 +19,12 @@ import { scheduleCron } from './scheduleCron.js';
 /** Source of jitter; tests may bind a fixed one. */
 export type OutboxRandom = () => number;
 export const OutboxRandom = Symbol.for('OutboxRandom');
+
+/** A successful delivery waiting to be written DONE with its attempt's record. */
+interface Delivered {
+  readonly message: ClaimedMessage;
+  readonly record: AttemptRecord;
+}
 
 /**
  * Claims due outbox messages and hands each to the handler of its topic. Runs on the
@@ -31,17 +39,17 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
   /** This process's lease owner name. */
   readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private readonly handlers = new Map<string, OutboxHandler>();
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Successful deliveries are written DONE together: one statement per group, each told whether its lease still held. */
+  private readonly doneWrites: GroupCommit<Delivered, boolean>;
+  /** Given by every wake-up and finished delivery; the drain loop waits for it. */
+  private readonly nudge = new Nudge();
   private task: ScheduledTask | undefined;
+  /** The drain loop in progress, if any. */
   private draining: Promise<void> | undefined;
+  /** A wake-up arrived while the loop was draining: it claims again before ending. */
   private wakeAgain = false;
   private running = false;
-  private readonly inFlight = new Set<Promise<void>>();
-  /** Bumped by every wake-up and finished delivery; the drain loop waits for a change. */
-  private events = 0;
-  private eventWaiters: Array<() => void> = [];
-  /** Successful deliveries waiting to be written DONE; written together, one statement per group. */
-  private doneQueue: Array<{ message: ClaimedMessage; attempt: AttemptRecord; settle: (kept: boolean | Error) => void }> = [];
-  private doneWriting: Promise<void> | undefined;
   /** Runs a function outside any caller's async context (no unit of work leaks into a drain). */
   private detached: <R>(fn: () => R) => R = AsyncLocalStorage.snapshot();
 
@@ -58,6 +66,11 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
       if (this.handlers.has(handler.topic)) throw new Error(`two OutboxHandlers for topic ${handler.topic}`);
       this.handlers.set(handler.topic, handler);
     }
+    this.doneWrites = new GroupCommit(async (group) => {
+      const records = new Map(group.map((entry) => [entry.message.id, entry.record]));
+      const kept = await this.store.markManyDone(group.map((entry) => entry.message), this.clock.now(), records);
+      return group.map((entry) => kept.has(entry.message.id));
+    }, this.settings.batchSize);
   }
 
   async start(): Promise<void> {
@@ -72,10 +85,15 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
   /** Stops claiming, lets the deliveries in flight finish and record their outcome, then stops the cron. */
   async stop(): Promise<void> {
     this.running = false;
-    this.signal();
+    this.nudge.give();
     await this.draining;
     await this.task?.destroy();
     this.task = undefined;
+  }
+
+  /** Settles once no drain is running: the one a wake-up started, and any it extended (tests, tools). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
   }
 
   /** Claim now (or right after the current round). A no-op until started. */
@@ -83,7 +101,7 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
     if (!this.running) return;
     if (this.draining) {
       this.wakeAgain = true;
-      this.signal();
+      this.nudge.give();
       return;
     }
     this.wakeAgain = false;
@@ -101,12 +119,12 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
    */
   private async drain(): Promise<void> {
     while (this.running) {
-      const seen = this.events;
+      this.nudge.clear();
       this.wakeAgain = false;
       const room = this.settings.batchSize - this.inFlight.size;
       if (room > 0) for (const message of await this.claim(room)) this.track(this.deliver(message));
       if (this.inFlight.size === 0 && !this.wakeAgain) break;
-      if (this.events === seen && this.running) await new Promise<void>((resolve) => this.eventWaiters.push(resolve));
+      if (this.running) await this.nudge.next();
     }
     await Promise.all(this.inFlight);
   }
@@ -115,13 +133,8 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
     this.inFlight.add(delivery);
     void delivery.finally(() => {
       this.inFlight.delete(delivery);
-      this.signal();
+      this.nudge.give();
     });
-  }
-
-  private signal(): void {
-    this.events += 1;
-    for (const resolve of this.eventWaiters.splice(0)) resolve();
   }
 
   private async claim(limit: number): Promise<ClaimedMessage[]> {
@@ -179,7 +192,7 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
   private async record(message: ClaimedMessage, handler: OutboxHandler, result: DeliveryResult, startedAt: Date, durationMs: number): Promise<void> {
     const now = this.clock.now();
     const log = { messageId: message.id, topic: message.topic, attempt: message.attempt };
-    const attempt: AttemptRecord = {
+    const record: AttemptRecord = {
       startedAt,
       durationMs,
       succeeded: result.ok,
@@ -189,56 +202,25 @@ export class OutboxWorker implements LifecycleHook, OutboxWakeUp {
     };
     let kept: boolean;
     if (result.ok) {
-      kept = await this.recordDone(message, attempt);
+      kept = await this.doneWrites.add({ message, record });
       if (kept) {
         this.metrics.attempted(message.topic, 'delivered');
         this.metrics.delivered(message.topic, now.getTime() - message.createdAt.getTime());
       }
     } else if (message.attempt >= handler.maxAttempts) {
-      kept = await this.store.markFailed(message, result.error, now, attempt);
+      kept = await this.store.markFailed(message, result.error, now, record);
       if (kept) {
         this.metrics.attempted(message.topic, 'failed');
         this.logger.error({ ...log, error: result.error }, 'outbox message FAILED after its last attempt');
       }
     } else {
       const delayMs = backoffDelay(message.attempt, this.settings.backoffMs, this.random, result.retryAfterMs);
-      kept = await this.store.reschedule(message, new Date(now.getTime() + delayMs), result.error, now, attempt);
+      kept = await this.store.reschedule(message, new Date(now.getTime() + delayMs), result.error, now, record);
       if (kept) {
         this.metrics.attempted(message.topic, 'retry');
         this.logger.warn({ ...log, error: result.error, retryInMs: delayMs }, 'outbox delivery failed; will retry');
       }
     }
     if (!kept) this.logger.warn(log, 'outbox lease lost before the outcome was recorded (another worker took over)');
-  }
-
-  /**
-   * Queues a DONE write. The first one goes out at once; those finishing meanwhile are
-   * written together by the next statement, so a busy worker commits once per group, not
-   * once per message, and an idle one adds no delay.
-   */
-  private recordDone(message: ClaimedMessage, attempt: AttemptRecord): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.doneQueue.push({ message, attempt, settle: (kept) => (kept instanceof Error ? reject(kept) : resolve(kept)) });
-      this.writeDoneSoon();
-    });
-  }
-
-  private writeDoneSoon(): void {
-    if (this.doneWriting || this.doneQueue.length === 0) return;
-    const group = this.doneQueue.splice(0);
-    this.doneWriting = this.store
-      .markManyDone(
-        group.map((entry) => entry.message),
-        this.clock.now(),
-        new Map(group.map((entry) => [entry.message.id, entry.attempt])),
-      )
-      .then(
-        (kept) => group.forEach((entry) => entry.settle(kept.has(entry.message.id))),
-        (error: Error) => group.forEach((entry) => entry.settle(error)),
-      )
-      .finally(() => {
-        this.doneWriting = undefined;
-        this.writeDoneSoon();
-      });
   }
 }

@@ -15,8 +15,9 @@ export interface OutboxMessagePage {
 }
 
 /**
- * Messages matching a filter, newest first, a page at a time. Keyset pagination on the
- * UUIDv7 id: the cursor is the last id shown, so pages stay stable while messages arrive.
+ * Messages matching a filter, newest first, a page at a time. Keyset pagination: the cursor is
+ * the last id shown (the store resumes after its creation time and id), so pages stay stable
+ * while messages arrive.
  */
 @injectable()
 export class SearchOutboxMessages {

@@ -61,7 +61,7 @@ export interface OutboxConsoleStore {
   oldestPendingCreatedAt(): Promise<Date | null>;
   /** Minutes with at least one attempt since `since`, oldest first. */
   attemptsPerMinute(since: Date): Promise<AttemptMinute[]>;
-  /** Newest first (by id, a UUIDv7), only ids before `beforeId` when given. */
+  /** Newest first (by creation time, then id), only messages after the one `beforeId` names when given. */
   search(filter: OutboxMessageFilter, page: { readonly limit: number; readonly beforeId?: string }): Promise<OutboxMessageView[]>;
   find(id: string): Promise<OutboxMessageWithPayload | null>;
   /** Oldest first. */

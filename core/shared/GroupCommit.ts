@@ -1,21 +1,22 @@
 /**
  * Writes that arrive together commit together: the first item starts a commit at once,
  * items arriving meanwhile wait and go in the next one. Forty calls failing on the same
- * ESB timeout cost two transactions instead of forty queued ones.
+ * ESB timeout cost two transactions instead of forty queued ones. A commit may answer one
+ * result per item, in order (say, whether that item's write took effect).
  */
-export class GroupCommit<T> {
-  private pending: Array<{ item: T; resolve: () => void; reject: (error: unknown) => void }> = [];
+export class GroupCommit<T, R = void> {
+  private pending: Array<{ item: T; resolve: (result: R) => void; reject: (error: unknown) => void }> = [];
   private draining = false;
 
   constructor(
-    private readonly commit: (items: readonly T[]) => Promise<void>,
+    private readonly commit: (items: readonly T[]) => Promise<readonly R[] | void>,
     /** Bounds one commit, so other writers (SQLite's single queue) wait for a short one at most. */
     private readonly maxBatch: number,
   ) {}
 
-  /** Settles when the commit holding `item` has committed (or failed). */
-  add(item: T): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  /** Settles when the commit holding `item` has committed (with that item's result) or failed. */
+  add(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
       if (!this.draining) void this.drain();
     });
@@ -26,8 +27,8 @@ export class GroupCommit<T> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch);
       try {
-        await this.commit(batch.map((entry) => entry.item));
-        for (const entry of batch) entry.resolve();
+        const results = await this.commit(batch.map((entry) => entry.item));
+        batch.forEach((entry, index) => entry.resolve(results?.[index] as R));
       } catch (error) {
         for (const entry of batch) entry.reject(error);
       }

@@ -9,9 +9,13 @@ export interface OutboxDelivery {
   readonly attempt: number;
 }
 
+/** The attempt log keeps this much of a reply; a handler need read no more. */
+export const DELIVERY_REPLY_MAX_BYTES = 1024;
+
 /** What the receiver answered, for the attempt log; absent when no reply came. */
 export interface DeliveryReply {
   readonly httpStatus: number;
+  /** At most DELIVERY_REPLY_MAX_BYTES of it, personal data masked by the handler. */
   readonly body: string;
 }
 

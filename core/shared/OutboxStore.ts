@@ -37,22 +37,28 @@ export interface AttemptRecord {
   readonly error: string | null;
 }
 
+/** Messages waiting for an attempt (retries included) and given up; delivered ones are not counted. */
+export interface PendingAndFailedCounts {
+  readonly pending: number;
+  readonly failed: number;
+}
+
 /**
  * The stored side of the outbox as its worker sees it (SPEC 7): due messages are claimed
  * under a lease, and an outcome is recorded only while its lease is still held (a method
  * answers false, or leaves the id out, when another worker took the message over). Each
- * recorded outcome logs its attempt in the same transaction.
+ * recorded outcome logs its attempt (`record`) in the same transaction.
  */
 export interface OutboxStore {
   /** Takes the lease of up to `limit` claimable messages (at most the head of each partition) and counts the attempt. */
   claim(request: ClaimRequest): Promise<ClaimedMessage[]>;
-  /** Several deliveries at once; returns the ids whose outcome was recorded. */
-  markManyDone(claims: readonly ClaimedMessage[], now: Date, attempts?: ReadonlyMap<string, AttemptRecord>): Promise<ReadonlySet<string>>;
+  /** Several deliveries at once, with their attempts' records by message id; returns the ids whose outcome was recorded. */
+  markManyDone(claims: readonly ClaimedMessage[], now: Date, records?: ReadonlyMap<string, AttemptRecord>): Promise<ReadonlySet<string>>;
   /** A failed attempt that will be tried again at `nextAttemptAt`. */
-  reschedule(claim: ClaimedMessage, nextAttemptAt: Date, error: string, now: Date, attempt?: AttemptRecord): Promise<boolean>;
+  reschedule(claim: ClaimedMessage, nextAttemptAt: Date, error: string, now: Date, record?: AttemptRecord): Promise<boolean>;
   /** The last attempt failed: the message ends FAILED. */
-  markFailed(claim: ClaimedMessage, error: string, now: Date, attempt?: AttemptRecord): Promise<boolean>;
-  /** Messages per status, for the metrics scrape. */
-  countByStatus(): Promise<Record<OutboxStatus, number>>;
+  markFailed(claim: ClaimedMessage, error: string, now: Date, record?: AttemptRecord): Promise<boolean>;
+  /** For the metrics scrape. */
+  countPendingAndFailed(): Promise<PendingAndFailedCounts>;
 }
 export const OutboxStore = Symbol.for('OutboxStore');

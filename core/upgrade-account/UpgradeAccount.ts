@@ -3,7 +3,7 @@ import { Clock } from '../shared/Clock.js';
 import { DomainError } from '../shared/DomainError.js';
 import { GroupCommit } from '../shared/GroupCommit.js';
 import type { RequestContext } from '../shared/RequestContext.js';
-import { UnitOfWork } from '../shared/UnitOfWork.js';
+import type { UnitOfWork } from '../shared/UnitOfWork.js';
 import { decideUpgrade, type UpgradeStep } from './decideUpgrade.js';
 import { decideReview } from './EddaStatus.js';
 import { CustomerInfoNotFound, EddaNotVerified } from './errors.js';
@@ -14,6 +14,7 @@ import {
   UpgradeClaimMs,
   UpgradeReviewRepository,
   UpgradeTargetLevel,
+  UpgradeUnitOfWork,
   type EddaCheck,
   type Member,
   type ReviewOutcome,
@@ -46,7 +47,7 @@ export class UpgradeAccount {
   );
 
   constructor(
-    @inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
+    @inject(UpgradeUnitOfWork) private readonly unitOfWork: UnitOfWork,
     @inject(MemberRepository) private readonly members: MemberRepository,
     @inject(EddaCheckRepository) private readonly eddaChecks: EddaCheckRepository,
     @inject(UpgradeReviewRepository) private readonly reviews: UpgradeReviewRepository,

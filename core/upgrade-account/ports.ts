@@ -95,3 +95,6 @@ export const UpgradeTargetLevel = Symbol.for('UpgradeTargetLevel');
 
 /** How long a claim on a decision lasts (ms): longer than the DA21 call it covers. */
 export const UpgradeClaimMs = Symbol.for('UpgradeClaimMs');
+
+/** UpgradeAccount's own UnitOfWork: the composition root bounds how many it runs at once, so a burst leaves connections to the others. */
+export const UpgradeUnitOfWork = Symbol.for('UpgradeUnitOfWork');

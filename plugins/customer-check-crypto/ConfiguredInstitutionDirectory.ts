@@ -5,15 +5,16 @@ import type { InstitutionDirectory, PartnerInstitution } from '../../adapters/ht
 const sha256 = (text: string) => hash('sha256', text, 'buffer');
 
 /**
- * Institutions by API key. Keys are compared as SHA-256 digests with timingSafeEqual
+ * Institutions by API key (several per institution during a rotation). Keys are compared as SHA-256 digests with timingSafeEqual
  * (equal lengths, no early exit), against every institution, so the time taken says
  * nothing about how much of a key was right or which institution it was close to.
  */
 export class ConfiguredInstitutionDirectory implements InstitutionDirectory {
   private readonly entries: { readonly keyDigest: Buffer; readonly institution: PartnerInstitution }[];
 
-  constructor(institutions: readonly { apiKey: string; institution: PartnerInstitution }[]) {
-    this.entries = institutions.map(({ apiKey, institution }) => ({ keyDigest: sha256(apiKey), institution }));
+  /** One entry per accepted key: an institution rotating its key is listed under each. */
+  constructor(keys: readonly { keyDigest: Buffer; institution: PartnerInstitution }[]) {
+    this.entries = [...keys];
   }
 
   identify(apiKey: string | undefined): PartnerInstitution {

@@ -1,10 +1,9 @@
-import { ContainerModule } from 'inversify';
-import { InstitutionDirectory, type EncryptType } from '../../adapters/http/customer-check/ports.js';
+import type { EncryptType } from '../../adapters/http/customer-check/ports.js';
 import type { BodyProtection } from './BodyProtection.js';
 import { CbcBodyProtection } from './CbcBodyProtection.js';
 import { ConfiguredInstitution } from './ConfiguredInstitution.js';
 import { ConfiguredInstitutionDirectory } from './ConfiguredInstitutionDirectory.js';
-import type { InstitutionConfig } from './InstitutionConfig.js';
+import { apiKeyDigestsOf, type InstitutionConfig } from './InstitutionConfig.js';
 import { PlainBodyProtection } from './PlainBodyProtection.js';
 
 const AES_BY_KEY_BYTES = { 16: 'aes-128-cbc', 24: 'aes-192-cbc', 32: 'aes-256-cbc' } as const;
@@ -30,23 +29,21 @@ const PROTECTIONS: Record<EncryptType, (key: Buffer, where: string) => BodyProte
 export function buildInstitutionDirectory(institutions: readonly InstitutionConfig[]): ConfiguredInstitutionDirectory {
   const seenInstIds = new Set<string>();
   const seenKeys = new Set<string>();
-  const entries = institutions.map((config, index) => {
+  const entries = institutions.flatMap((config, index) => {
     const where = `billing.institutions[${index}]`;
     if (seenInstIds.has(config.instId)) throw new Error(`${where}.instId: ${config.instId} is configured twice`);
-    if (seenKeys.has(config.apiKey)) throw new Error(`${where}.apiKey: the same key is given to two institutions`);
     seenInstIds.add(config.instId);
-    seenKeys.add(config.apiKey);
+    const digests = apiKeyDigestsOf(config);
+    for (const digest of digests) {
+      const hex = digest.toString('hex');
+      if (seenKeys.has(hex)) throw new Error(`${where}.${config.apiKeys ? 'apiKeys' : 'apiKey'}: the same key is given twice`);
+      seenKeys.add(hex);
+    }
     const make = PROTECTIONS[config.encryptType];
     if (!make) throw new Error(`${where}.encryptType: unknown "${String(config.encryptType)}" (known: ${Object.keys(PROTECTIONS).join(', ')})`);
     const protection = make(Buffer.from(config.key ?? '', 'hex'), `${where}.key`);
-    return { apiKey: config.apiKey, institution: new ConfiguredInstitution(config.instId, config.encryptType, protection) };
+    const institution = new ConfiguredInstitution(config.instId, config.encryptType, protection);
+    return digests.map((keyDigest) => ({ keyDigest, institution }));
   });
   return new ConfiguredInstitutionDirectory(entries);
-}
-
-export function customerCheckCryptoModule(institutions: readonly InstitutionConfig[]): ContainerModule {
-  const directory = buildInstitutionDirectory(institutions);
-  return new ContainerModule(({ bind }) => {
-    bind(InstitutionDirectory).toConstantValue(directory);
-  });
 }

@@ -3,9 +3,9 @@ import { inject, injectable } from 'inversify';
 import { MONEYPLUS_CALLBACK_TOPIC } from '../../core/kyc-change-notifier/MoneyPlusCallback.js';
 import { Clock } from '../../core/shared/Clock.js';
 import type { DeliveryResult, OutboxDelivery, OutboxHandler } from '../../core/shared/OutboxHandler.js';
-import { ConfiguredMoneyPlusPartners } from '../../adapters/money-plus/kyc-change-notifier/ConfiguredMoneyPlusPartners.js';
 import { readCallbackReply, signedCallbackFor, type CallbackRequest } from '../../adapters/money-plus/kyc-change-notifier/moneyPlusCallbackRequest.js';
-import { MoneyPlusSettings } from '../../adapters/money-plus/kyc-change-notifier/MoneyPlusSettings.js';
+import { MoneyPlusPartnerEndpoints } from '../../adapters/money-plus/kyc-change-notifier/MoneyPlusPartnerEndpoints.js';
+import { MoneyPlusSettings, secretsOf } from '../../adapters/money-plus/kyc-change-notifier/MoneyPlusSettings.js';
 import { signWebhook } from '../../adapters/money-plus/kyc-change-notifier/standardWebhooks.js';
 
 /**
@@ -51,7 +51,7 @@ export class SimulatedMoneyPlusCallbackClient implements OutboxHandler {
 
   constructor(
     @inject(MoneyPlusSettings) settings: MoneyPlusSettings,
-    @inject(ConfiguredMoneyPlusPartners) private readonly partners: ConfiguredMoneyPlusPartners,
+    @inject(MoneyPlusPartnerEndpoints) private readonly partners: MoneyPlusPartnerEndpoints,
     @inject(Clock) private readonly clock: Clock,
   ) {
     this.maxAttempts = settings.maxAttempts;
@@ -63,7 +63,8 @@ export class SimulatedMoneyPlusCallbackClient implements OutboxHandler {
     const { request, partner } = signed;
     this.received.push(request);
     if (this.received.length > KEPT_REQUESTS) this.received.shift();
-    let reply = simulatedMoneyPlusReply(request, partner.secret);
+    // The simulated receiver holds the newest secret only, as a partner that already switched.
+    let reply = simulatedMoneyPlusReply(request, secretsOf(partner)[0]!);
     const { uid } = JSON.parse(request.body) as { uid: string };
     if (this.acceptsAfterRefusals(delivery.id, uid, reply.status)) reply = { status: 200, body: JSON.stringify({ retcode: 0, msg: 'success' }) };
     const received = { httpStatus: reply.status, body: reply.body };

@@ -52,7 +52,7 @@ async function runKyc(kind: 'sqlite' | 'mariadb'): Promise<{ figures: BenchFigur
       JSON.stringify({ eventId: `bench-${index}`, uid: uidOf(index), occurredAt: 1700000000 + index, type: 'INFO', info: { name: `Bench User ${index}` } }),
     });
     const store = service.container.get(SequelizeOutboxStore);
-    while ((await store.countByStatus()).PENDING > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((await store.countPendingAndFailed()).pending > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     const drainedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const reads = await postLoad({ url, path: '/intranet/api/v1.0/moneyplus/QueryFieldResult', token: 'demo-moneyplus-token', amount: EVENTS, bodyOf: (index) =>
       JSON.stringify({ uid: uidOf(index), bizId: 'MPLUS' }),

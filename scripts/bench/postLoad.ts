@@ -7,7 +7,7 @@ import mysql from 'mysql2/promise';
 import { cpuSecondsOf, median } from './childServer.js';
 
 export const BENCH_CONNECTIONS = 10;
-const MYSQL_SERVER = process.env.MIDPLAT_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+export const MYSQL_SERVER = process.env.MIDPLAT_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
 export interface LoadRun {
   readonly requestsPerSecond: number;

@@ -18,10 +18,9 @@ export class FakeEsbServer {
   /** The URL path of each request, index for index (processes given different esb.url paths tell apart). */
   readonly paths: string[] = [];
   behaviour: EsbBehaviour = { kind: 'success' };
-  /** Milliseconds to wait before answering (to widen race windows). */
-  delayMs = 0;
   /** When set, each call is answered only once this settles (the test decides when a call in flight ends). */
   gate: Promise<void> | undefined;
+  private held: Promise<void> | undefined;
   private readonly http = new LoopbackHttpServer((request, response) => this.answer(request, response));
 
   async start(): Promise<string> {
@@ -32,11 +31,25 @@ export class FakeEsbServer {
     return this.http.stop();
   }
 
+  /**
+   * From now on every reply waits until the returned function is called: the test, not a
+   * delay, decides how long a DA21 call stays in flight.
+   */
+  holdReplies(): () => void {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.held = held;
+    return () => {
+      if (this.held === held) this.held = undefined;
+      release();
+    };
+  }
+
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = JSON.parse((await bodyOf(request)).toString('utf8')) as Record<string, unknown>;
     this.requests.push(body);
     this.paths.push(request.url ?? '');
-    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    if (this.held) await this.held;
     if (this.gate) await this.gate;
     const behaviour = this.behaviour;
     if (behaviour.kind === 'hang') {

@@ -7,7 +7,13 @@ export type MoneyPlusBehaviour =
   | { kind: 'retcode'; retcode: number }
   | { kind: 'http-error'; status: number; retryAfter?: string }
   | { kind: 'hang' }
-  | { kind: 'garbage' };
+  | { kind: 'garbage' }
+  /** Any status and body: a partner that echoes personal data, say. */
+  | { kind: 'reply'; status: number; contentType: string; body: string }
+  /** A body that never ends (chunks of `chunk` until the client goes away or 64 MiB are sent). */
+  | { kind: 'endless'; status: number; chunk: string };
+
+const ENDLESS_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface ReceivedCallback {
   /** The request URL (path and query): processes given different callback URLs tell apart. */
@@ -24,6 +30,8 @@ export interface ReceivedCallback {
  */
 export class FakeMoneyPlusServer {
   readonly received: ReceivedCallback[] = [];
+  /** Replies whose connection the client closed before the reply was sent in full. */
+  abandonedReplies = 0;
   behaviour: MoneyPlusBehaviour = { kind: 'success' };
   script: MoneyPlusBehaviour[] = [];
   /** When set, each callback is answered only once this settles (a delivery the test keeps in flight). */
@@ -65,11 +73,35 @@ export class FakeMoneyPlusServer {
       case 'http-error':
         response.writeHead(behaviour.status, behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {}).end('error');
         return;
+      case 'reply':
+        response.writeHead(behaviour.status, { 'content-type': behaviour.contentType }).end(behaviour.body);
+        return;
+      case 'endless':
+        this.sendEndlessly(response, behaviour.status, Buffer.from(behaviour.chunk));
+        return;
       case 'retcode':
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ retcode: behaviour.retcode, msg: 'refused' }));
         return;
       case 'success':
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ retcode: 0, msg: 'success' }));
     }
+  }
+
+  private sendEndlessly(response: ServerResponse, status: number, chunk: Buffer): void {
+    response.writeHead(status, { 'content-type': 'text/plain' });
+    let sent = 0;
+    let closed = false;
+    response.on('close', () => {
+      closed = true;
+      if (!response.writableFinished) this.abandonedReplies += 1;
+    });
+    const pump = () => {
+      while (!closed && sent < ENDLESS_MAX_BYTES) {
+        sent += chunk.length;
+        if (!response.write(chunk)) return void response.once('drain', pump);
+      }
+      if (!closed) response.end();
+    };
+    pump();
   }
 }

@@ -32,6 +32,15 @@ export class InMemoryOutboxConsoleStore implements OutboxConsoleStore {
     return this;
   }
 
+  /** A unit of work's saved state (the messages; the rest is read-only here). */
+  snapshot(): unknown {
+    return this.messages;
+  }
+
+  restore(state: unknown): void {
+    this.messages = state as OutboxMessageWithPayload[];
+  }
+
   get(id: string): OutboxMessageWithPayload {
     return this.messages.find((message) => message.id === id)!;
   }
@@ -59,9 +68,11 @@ export class InMemoryOutboxConsoleStore implements OutboxConsoleStore {
   }
 
   async search(filter: OutboxMessageFilter, page: { limit: number; beforeId?: string }): Promise<OutboxMessageView[]> {
+    const newerFirst = (a: OutboxMessageView, b: OutboxMessageView) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+    const cursor = page.beforeId === undefined ? undefined : this.get(page.beforeId);
     return this.messages
-      .filter((message) => matches(message, filter) && (page.beforeId === undefined || message.id < page.beforeId))
-      .sort((a, b) => (a.id < b.id ? 1 : -1))
+      .filter((message) => matches(message, filter) && (cursor === undefined || newerFirst(cursor, message) < 0))
+      .sort(newerFirst)
       .slice(0, page.limit);
   }
 

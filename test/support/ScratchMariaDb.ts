@@ -19,9 +19,11 @@ export class ScratchMariaDb {
   private constructor(
     private readonly folder: string,
     readonly port: number,
+    private readonly serverOptions: readonly string[],
   ) {}
 
-  static async create(): Promise<ScratchMariaDb> {
+  /** `serverOptions` go to mariadbd as given, e.g. `--character-set-server=latin1`. */
+  static async create(serverOptions: readonly string[] = []): Promise<ScratchMariaDb> {
     const folder = mkdtempSync(join(tmpdir(), 'midplat-scratch-mariadb-'));
     await run('mariadb-install-db', [
       '--no-defaults',
@@ -30,7 +32,7 @@ export class ScratchMariaDb {
       '--skip-test-db',
       ...(process.getuid?.() === 0 ? ['--user=root'] : []),
     ]);
-    return new ScratchMariaDb(folder, await freePort());
+    return new ScratchMariaDb(folder, await freePort(), serverOptions);
   }
 
   /** `mysql://root@127.0.0.1:<port>` (append `/<database>`). */
@@ -50,6 +52,7 @@ export class ScratchMariaDb {
         `--socket=${join(this.folder, 'mariadb.sock')}`,
         `--pid-file=${join(this.folder, 'mariadb.pid')}`,
         '--innodb-buffer-pool-size=32M',
+        ...this.serverOptions,
         ...(process.getuid?.() === 0 ? ['--user=root'] : []),
       ],
       { stdio: 'ignore' },
@@ -80,10 +83,11 @@ export class ScratchMariaDb {
     await exited;
   }
 
-  async createDatabase(name: string): Promise<string> {
+  /** A database in utf8mb4 / utf8mb4_bin, or in the server's default character set when `serverDefault`. */
+  async createDatabase(name: string, { serverDefault = false } = {}): Promise<string> {
     const connection = await mysql.createConnection({ host: '127.0.0.1', port: this.port, user: 'root' });
     try {
-      await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+      await connection.query(`CREATE DATABASE \`${name}\`${serverDefault ? '' : ' CHARACTER SET utf8mb4 COLLATE utf8mb4_bin'}`);
     } finally {
       await connection.end();
     }

@@ -53,15 +53,15 @@ export class ServiceProcess {
     return { folder, configFile };
   }
 
-  /** Production: MIDPLAT_CONFIG names a file holding `config`. */
-  static spawn(config: ConfigJson): ServiceProcess {
+  /** Production: MIDPLAT_CONFIG names a file holding `config`; `env` adds variables (secret references). */
+  static spawn(config: ConfigJson, env: NodeJS.ProcessEnv = {}): ServiceProcess {
     const { folder, configFile } = ServiceProcess.writeConfig(config);
-    return ServiceProcess.start(midplatEnv(configFile), projectRoot, folder);
+    return ServiceProcess.start(midplatEnv(configFile, env), projectRoot, folder);
   }
 
   /** Production with a config file the test wrote (the test removes it). */
-  static spawnWithConfigFile(configFile: string): ServiceProcess {
-    return ServiceProcess.start(midplatEnv(configFile), projectRoot, undefined);
+  static spawnWithConfigFile(configFile: string, env: NodeJS.ProcessEnv = {}): ServiceProcess {
+    return ServiceProcess.start(midplatEnv(configFile, env), projectRoot, undefined);
   }
 
   /**

@@ -65,3 +65,19 @@ export async function rawConversation(port: number): Promise<RawConversation> {
     destroy: () => socket.destroy(),
   };
 }
+
+/**
+ * A GET of exactly `target` (fetch and http.request normalise `/ops/../x` and `/ops/%2e%2e/x`
+ * to `/x` before sending): the status and the whole answer, once the server has closed.
+ */
+export async function rawGet(port: number, target: string): Promise<{ status: number; text: string }> {
+  const conversation = await rawConversation(port);
+  try {
+    conversation.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    if (!(await conversation.closedByServer(10000))) throw new Error(`GET ${target}: the server did not finish its answer within 10 s`);
+    const text = conversation.received();
+    return { status: Number(/^HTTP\/1\.1 (\d{3}) /.exec(text)?.[1]), text };
+  } finally {
+    conversation.destroy();
+  }
+}

@@ -23,6 +23,8 @@ export interface TestServiceOptions {
    * simulators, the demo tokens and the demo-only outbox settings; `overrides` still apply last.
    */
   readonly demo?: boolean;
+  /** A database made by the test (e.g. on a server of its own) instead of a fresh one of `kind`; `stop` drops it. */
+  readonly database?: TestDatabase;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface TestServiceOptions {
  * config overrides (no demo data unless asked). Logs and SQL are captured for assertions.
  */
 export async function startTestService(kind: DatabaseKind, overrides: ConfigJson = {}, options: TestServiceOptions = {}): Promise<TestService> {
-  const database = await createTestDatabase(kind);
+  const database = options.database ?? (await createTestDatabase(kind));
   const logs: Record<string, unknown>[] = [];
   const queries: string[] = [];
   const logDestination = new Writable({

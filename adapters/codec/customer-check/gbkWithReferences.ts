@@ -1,38 +1,4 @@
-import { TextDecoder } from 'node:util';
-import iconv from 'iconv-lite';
-
-const QUESTION_MARK = 0x3f;
-const windows936 = new TextDecoder('gbk', { fatal: true });
-
-/**
- * What each BMP code point becomes in GBK, worked out the first time it is written:
- * 0 not yet known, REFERENCE when it goes out as `&#…;`, else its GBK code (one byte
- * 0x80, or lead << 8 | trail). A fixed 128 KiB table, so replies echoing arbitrary text
- * cannot grow it; GBK has nothing outside the BMP.
- */
-const UNKNOWN = 0;
-const REFERENCE = 1;
-const gbkCodes = new Uint16Array(0x10000);
-
-/**
- * iconv-lite writes `?` for what GBK lacks (SPEC 10), so ask it one character at a time,
- * once. It also gives about 80 characters (e.g. 䶮, ǹ, radicals) their GB18030-2005 codes,
- * which a Windows-936 reader sees as private-use garbage: a character counts as GBK only
- * when the standard GBK decoder gives it back. Private-use characters (GBK's user-defined
- * areas) have no agreed meaning between banks and go out as references too.
- */
-function gbkCodeOf(codePoint: number): number {
-  const character = String.fromCharCode(codePoint);
-  if (codePoint >= 0xe000 && codePoint <= 0xf8ff) return REFERENCE;
-  const bytes = iconv.encode(character, 'gbk');
-  if (bytes.length === 1 && bytes[0] === QUESTION_MARK) return REFERENCE;
-  try {
-    if (windows936.decode(bytes) !== character) return REFERENCE;
-  } catch {
-    return REFERENCE;
-  }
-  return bytes.length === 1 ? bytes[0]! : (bytes[0]! << 8) | bytes[1]!;
-}
+import { gbkCodeOf } from './strictGbk.js';
 
 const MARKUP = /[&<>\r]/;
 
@@ -82,10 +48,9 @@ export function encodeGbkXmlText(xml: string): Buffer {
       continue;
     }
     if (unit === 0xfffe || unit === 0xffff) throw new NotXmlCharacter();
-    let code = gbkCodes[unit]!;
-    if (code === UNKNOWN) code = gbkCodes[unit] = gbkCodeOf(unit);
-    if (code === REFERENCE) length += out.write(`&#${unit};`, length, 'latin1');
-    else if (code < 0x100) out[length++] = code;
+    // Only ASCII goes out as one byte: CP936's 0x80 for € is not GBK, so € is a reference too.
+    const code = gbkCodeOf(unit);
+    if (code === 0) length += out.write(`&#${unit};`, length, 'latin1');
     else {
       out[length++] = code >> 8;
       out[length++] = code & 0xff;

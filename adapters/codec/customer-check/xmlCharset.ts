@@ -1,17 +1,38 @@
 import { TextDecoder } from 'node:util';
 import { BillingParameterInvalid } from '../../../core/customer-check/errors.js';
+import { decodeStrictGbk } from './strictGbk.js';
+
+/** Reads bytes in one encoding; undefined when they are not valid in it. */
+interface StrictDecoder {
+  /** How refusals name the encoding. */
+  readonly name: string;
+  decode(bytes: Uint8Array): string | undefined;
+}
+
+function fatalTextDecoder(name: string, label: string): StrictDecoder {
+  const decoder = new TextDecoder(label, { fatal: true });
+  return {
+    name,
+    decode: (bytes) => {
+      try {
+        return decoder.decode(bytes);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
 
 /**
- * The encodings CustomerCheck accepts (SPEC 6) and a strict decoder for each: `fatal`
- * rejects invalid bytes instead of making U+FFFD (SPEC 10). Node's (ICU) `gbk` decoder
- * is GBK proper (Windows-936: no GB18030 four-byte sequences); GB2312 is read as GBK,
- * its superset, which is what partner banks mean in practice.
+ * The encodings CustomerCheck accepts (SPEC 6), each refusing invalid bytes instead of
+ * making U+FFFD (SPEC 10). GBK is checked by our own rules (strictGbk.ts), not by Node's
+ * decoder; GB2312 is read as GBK, its superset, which is what partner banks mean in practice.
  */
-const gbk = new TextDecoder('gbk', { fatal: true });
-const gb18030 = new TextDecoder('gb18030', { fatal: true });
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gbk: StrictDecoder = { name: 'GBK', decode: decodeStrictGbk };
+const gb18030 = fatalTextDecoder('GB18030', 'gb18030');
+const utf8 = fatalTextDecoder('UTF-8', 'utf-8');
 
-const DECODERS: Record<string, TextDecoder> = {
+const DECODERS: Record<string, StrictDecoder> = {
   gbk,
   gb2312: gbk,
   cp936: gbk,
@@ -39,7 +60,7 @@ export function declaredEncoding(body: Uint8Array): string | undefined {
  * Which decoder reads the body: the Content-Type charset when the caller sent one
  * (RFC 7303: it outranks the declaration), else the declaration, else UTF-8 (XML 1.0 §4.3.3).
  */
-export function decoderFor(body: Uint8Array, charset: string | undefined): TextDecoder {
+export function decoderFor(body: Uint8Array, charset: string | undefined): StrictDecoder {
   const name = (charset ?? declaredEncoding(body) ?? 'utf-8').toLowerCase();
   const decoder = DECODERS[name];
   if (!decoder) {
@@ -50,21 +71,17 @@ export function decoderFor(body: Uint8Array, charset: string | undefined): TextD
 }
 
 /**
- * Private-use code points: GBK's user-defined areas, and what Windows-936 makes of the
- * stray byte 0xFF. They have no agreed meaning between two banks, so they count as invalid.
+ * Private-use code points (what GB18030 makes of GBK's user-defined areas): they have no
+ * agreed meaning between two banks, so they count as invalid. The GBK decoder never makes them.
  */
 const PRIVATE_USE = /[\ue000-\uf8ff]/;
 
 /** Bytes to text, refusing any byte sequence that is not valid in the encoding. */
 export function decodeStrict(body: Uint8Array, charset: string | undefined): string {
   const decoder = decoderFor(body, charset);
-  const invalid = () => new BillingParameterInvalid(null, `报文含有非法的 ${decoder.encoding.toUpperCase()} 字节序列`);
-  let text: string;
-  try {
-    text = decoder.decode(body);
-  } catch {
-    throw invalid();
+  const text = decoder.decode(body);
+  if (text === undefined || PRIVATE_USE.test(text)) {
+    throw new BillingParameterInvalid(null, `报文含有非法的 ${decoder.name} 字节序列`);
   }
-  if (PRIVATE_USE.test(text)) throw invalid();
   return text;
 }

@@ -70,7 +70,7 @@ export class OpsMemberEndpoint implements JsonEndpoint<{ memberId: string }, obj
           type: 'object',
           additionalProperties: false,
           required: ['transactionId', 'code', 'attemptedAt'],
-          properties: { transactionId: maybeText, code: { type: 'string', description: 'ESB_DA21_FAILED or ESB_TIMEOUT' }, attemptedAt: isoTime },
+          properties: { transactionId: maybeText, code: { type: 'string', description: 'ESB_DA21_FAILED, ESB_TIMEOUT or ESB_UNAVAILABLE' }, attemptedAt: isoTime },
         },
       },
     },

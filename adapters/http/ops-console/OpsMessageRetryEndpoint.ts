@@ -1,4 +1,5 @@
 import { inject, injectable } from 'inversify';
+import type { RequestContext } from '../../../core/shared/RequestContext.js';
 import { RetryOutboxMessage } from '../../../core/ops-console/RetryOutboxMessage.js';
 import type { JsonEndpoint } from '../JsonEndpoint.js';
 import { DEMO_RETRYING_MESSAGE_ID, opsIdSchema } from './opsConsoleSchemas.js';
@@ -23,7 +24,7 @@ export class OpsMessageRetryEndpoint implements JsonEndpoint<{ id: string }, { i
 
   constructor(@inject(RetryOutboxMessage) private readonly retry: RetryOutboxMessage) {}
 
-  handle(input: { id: string }): Promise<{ id: string; status: 'PENDING' }> {
-    return this.retry.execute(input.id);
+  handle(input: { id: string }, context: RequestContext): Promise<{ id: string; status: 'PENDING' }> {
+    return this.retry.execute(input.id, context);
   }
 }

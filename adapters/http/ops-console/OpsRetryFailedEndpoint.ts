@@ -1,4 +1,5 @@
 import { inject, injectable } from 'inversify';
+import type { RequestContext } from '../../../core/shared/RequestContext.js';
 import { RetryFailedOutboxMessages } from '../../../core/ops-console/RetryFailedOutboxMessages.js';
 import type { JsonEndpoint } from '../JsonEndpoint.js';
 import { messageFilterOf, messageFilterProperties, type MessageFilterInput } from './opsConsoleSchemas.js';
@@ -31,7 +32,7 @@ export class OpsRetryFailedEndpoint implements JsonEndpoint<RetryFailedInput, { 
 
   constructor(@inject(RetryFailedOutboxMessages) private readonly retry: RetryFailedOutboxMessages) {}
 
-  handle(input: RetryFailedInput): Promise<{ count: number }> {
-    return this.retry.execute({ filter: messageFilterOf(input), dryRun: input.dryRun === true });
+  handle(input: RetryFailedInput, context: RequestContext): Promise<{ count: number }> {
+    return this.retry.execute({ filter: messageFilterOf(input), dryRun: input.dryRun === true }, context);
   }
 }

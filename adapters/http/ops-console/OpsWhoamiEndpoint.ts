@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { RequestContext } from '../../../core/shared/RequestContext.js';
-import { AccessTokenAuthenticator } from '../AccessTokenAuthenticator.js';
+import { Authenticator } from '../Authenticator.js';
 import type { JsonEndpoint } from '../JsonEndpoint.js';
 
 /** `POST /ops/api/whoami`: which consumer the console signed in as, and what it may do. */
@@ -21,7 +21,7 @@ export class OpsWhoamiEndpoint implements JsonEndpoint<Record<string, never>, { 
   readonly errorCodes = [];
   readonly example = {};
 
-  constructor(@inject(AccessTokenAuthenticator) private readonly authenticator: AccessTokenAuthenticator) {}
+  constructor(@inject(Authenticator) private readonly authenticator: Authenticator) {}
 
   async handle(_input: Record<string, never>, context: RequestContext): Promise<{ consumer: string; scopes: string[] }> {
     return { consumer: context.consumer, scopes: this.authenticator.scopesOf(context.consumer) };

@@ -1,5 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { JsonEndpoint } from '../JsonEndpoint.js';
+import { OpsAuditSearchEndpoint } from './OpsAuditSearchEndpoint.js';
 import { OpsKycProfileEndpoint } from './OpsKycProfileEndpoint.js';
 import { OpsMemberEndpoint } from './OpsMemberEndpoint.js';
 import { OpsMessageGetEndpoint } from './OpsMessageGetEndpoint.js';
@@ -20,6 +21,7 @@ export const opsConsoleHttpModule = new ContainerModule(({ bind }) => {
     OpsRetryFailedEndpoint,
     OpsKycProfileEndpoint,
     OpsMemberEndpoint,
+    OpsAuditSearchEndpoint,
   ]) {
     bind(JsonEndpoint).to(endpoint).inSingletonScope();
   }

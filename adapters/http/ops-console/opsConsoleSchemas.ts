@@ -4,7 +4,7 @@ import type { OutboxAttemptView, OutboxMessageFilter, OutboxMessageView } from '
 export const DEMO_DELIVERED_MESSAGE_ID = '0192e6a0-0000-7000-8000-000000000001';
 export const DEMO_RETRYING_MESSAGE_ID = '0192e6a0-0000-7000-8000-000000000005';
 
-const isoTime = { type: 'string', format: 'date-time', description: 'ISO-8601 UTC' };
+export const isoTime = { type: 'string', format: 'date-time', description: 'ISO-8601 UTC' };
 const messageId = { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'The message id (Money+ sees it as webhook-id)' };
 
 export const opsIdSchema = messageId;

@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { MoneyPlusPartner, MoneyPlusPartnerDirectory } from '../../../core/kyc-change-notifier/ports.js';
 import { QUERYABLE_FIELDS } from '../../../core/kyc-change-notifier/QueryFieldResult.js';
+import type { MoneyPlusPartnerEndpoints } from './MoneyPlusPartnerEndpoints.js';
 import { MoneyPlusSettings, type MoneyPlusPartnerConfig } from './MoneyPlusSettings.js';
 
 /**
@@ -8,7 +9,7 @@ import { MoneyPlusSettings, type MoneyPlusPartnerConfig } from './MoneyPlusSetti
  * bizId configured twice, stops the start-up with the key named.
  */
 @injectable()
-export class ConfiguredMoneyPlusPartners implements MoneyPlusPartnerDirectory {
+export class ConfiguredMoneyPlusPartners implements MoneyPlusPartnerDirectory, MoneyPlusPartnerEndpoints {
   private readonly partners = new Map<string, MoneyPlusPartnerConfig>();
 
   constructor(@inject(MoneyPlusSettings) settings: MoneyPlusSettings) {

@@ -1,8 +1,8 @@
 import type { MoneyPlusCallbackPayload } from '../../../core/kyc-change-notifier/MoneyPlusCallback.js';
 import type { OutboxDelivery } from '../../../core/shared/OutboxHandler.js';
-import type { ConfiguredMoneyPlusPartners } from './ConfiguredMoneyPlusPartners.js';
-import type { MoneyPlusPartnerConfig } from './MoneyPlusSettings.js';
-import { signWebhook } from './standardWebhooks.js';
+import type { MoneyPlusPartnerEndpoints } from './MoneyPlusPartnerEndpoints.js';
+import { secretsOf, type MoneyPlusPartnerConfig } from './MoneyPlusSettings.js';
+import { signWebhookWithEach } from './standardWebhooks.js';
 
 export interface CallbackRequest {
   readonly url: string;
@@ -17,7 +17,7 @@ export function callbackBody(messageId: string, payload: MoneyPlusCallbackPayloa
 
 /**
  * One signed attempt: `webhook-id` is the message id (the same on every retry),
- * `webhook-timestamp` is this attempt's time, and the signature covers both and the body.
+ * `webhook-timestamp` is this attempt's time, and each signature (one per secret) covers both and the body.
  */
 function buildCallbackRequest(delivery: OutboxDelivery, partner: MoneyPlusPartnerConfig, timestampSeconds: number): CallbackRequest {
   const body = callbackBody(delivery.id, delivery.payload as MoneyPlusCallbackPayload);
@@ -27,7 +27,7 @@ function buildCallbackRequest(delivery: OutboxDelivery, partner: MoneyPlusPartne
       'content-type': 'application/json',
       'webhook-id': delivery.id,
       'webhook-timestamp': String(timestampSeconds),
-      'webhook-signature': signWebhook(partner.secret, delivery.id, timestampSeconds, body),
+      'webhook-signature': signWebhookWithEach(secretsOf(partner), delivery.id, timestampSeconds, body),
     },
     body,
   };
@@ -38,7 +38,7 @@ export type SignedCallback =
   | { readonly ok: false; readonly error: string };
 
 /** This attempt's signed request and the partner it goes to, or why there is none (an unknown bizId). */
-export function signedCallbackFor(delivery: OutboxDelivery, partners: ConfiguredMoneyPlusPartners, now: Date): SignedCallback {
+export function signedCallbackFor(delivery: OutboxDelivery, partners: MoneyPlusPartnerEndpoints, now: Date): SignedCallback {
   const { bizId } = delivery.payload as MoneyPlusCallbackPayload;
   const partner = partners.endpointOf(bizId);
   if (!partner) return { ok: false, error: `no Money+ partner "${bizId}" is configured` };

@@ -13,3 +13,11 @@ export function signWebhook(secret: string, id: string, timestampSeconds: number
   const mac = createHmac('sha256', webhookKey(secret)).update(`${id}.${timestampSeconds}.${body}`, 'utf8').digest('base64');
   return `v1,${mac}`;
 }
+
+/**
+ * The `webhook-signature` header for several secrets (a rotation): one `v1,` signature per
+ * secret, space-separated, so a receiver holding any one of them verifies (Standard Webhooks).
+ */
+export function signWebhookWithEach(secrets: readonly string[], id: string, timestampSeconds: number, body: string): string {
+  return secrets.map((secret) => signWebhook(secret, id, timestampSeconds, body)).join(' ');
+}

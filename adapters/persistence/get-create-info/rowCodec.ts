@@ -1,4 +1,5 @@
 import { SPECIAL_BITS, type SpecialName } from '../../../core/get-create-info/createInfoShape.js';
+import { rowDate } from '../sqlDate.js';
 import type { Column } from './createInfoTables.js';
 
 export type Row = Record<string, unknown>;
@@ -12,10 +13,7 @@ function dateTimeText(value: unknown): string {
 }
 
 function isoText(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  const text = String(value);
-  const millis = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.(\d{1,3})/.exec(text)?.[1] ?? '0';
-  return `${text.slice(0, 10)}T${text.slice(11, 19)}.${millis.padEnd(3, '0')}Z`;
+  return rowDate(value instanceof Date ? value : String(value)).toISOString();
 }
 
 function dateText(value: unknown): string {

@@ -1,20 +1,20 @@
 import { inject, injectable } from 'inversify';
 import type { MoneyPlusSubscriptionRepository } from '../../../core/kyc-change-notifier/ports.js';
 import { Database } from '../Database.js';
-import { selectRows } from '../selectRows.js';
-import { defineKycChangeNotifierModels } from './kycChangeNotifierModels.js';
+import { runStatement, selectRows } from '../selectRows.js';
 import { kycSql } from './kycSql.js';
+
+const UNSUBSCRIBE_SQL = 'DELETE FROM moneyplus_subscriptions WHERE uid = ? AND biz_id = ?';
 
 @injectable()
 export class SequelizeMoneyPlusSubscriptionRepository implements MoneyPlusSubscriptionRepository {
   private readonly bizIdsSql: string;
+  /** A second subscription to the same partner changes nothing. */
+  private readonly subscribeSql: string;
 
   constructor(@inject(Database) private readonly database: Database) {
     this.bizIdsSql = kycSql(database.dialect).subscribedBizIds;
-  }
-
-  private get model() {
-    return this.database.models(defineKycChangeNotifierModels).MoneyPlusSubscription;
+    this.subscribeSql = `${database.dialect === 'mysql' ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO moneyplus_subscriptions (uid, biz_id, subscribed_at) VALUES (?, ?, ?)`;
   }
 
   async bizIdsOf(uid: string): Promise<string[]> {
@@ -24,10 +24,10 @@ export class SequelizeMoneyPlusSubscriptionRepository implements MoneyPlusSubscr
   }
 
   async subscribe(uid: string, bizId: string, at: Date): Promise<void> {
-    await this.model.bulkCreate([{ uid, biz_id: bizId, subscribed_at: at }], { ignoreDuplicates: true, ...this.database.queryOptions() });
+    await runStatement(this.database, this.subscribeSql, [uid, bizId, at]);
   }
 
   async unsubscribe(uid: string, bizId: string): Promise<void> {
-    await this.model.destroy({ where: { uid, biz_id: bizId }, ...this.database.queryOptions() });
+    await runStatement(this.database, UNSUBSCRIBE_SQL, [uid, bizId]);
   }
 }

@@ -2,7 +2,8 @@ import { inject, injectable } from 'inversify';
 import { KycEventAlreadyProcessed } from '../../../core/kyc-change-notifier/errors.js';
 import type { KycEventType, ProcessedKycEvent, ProcessedKycEventRepository } from '../../../core/kyc-change-notifier/ports.js';
 import { Database } from '../Database.js';
-import { rowDate, runStatement, selectRows } from '../selectRows.js';
+import { runStatement, selectRows } from '../selectRows.js';
+import { rowDate } from '../sqlDate.js';
 import type { KycProcessedEventRow } from './kycChangeNotifierModels.js';
 import { isDuplicateKey, kycSql, type KycSql } from './kycSql.js';
 

@@ -1,7 +1,11 @@
 import { inject, injectable } from 'inversify';
-import { QueryTypes } from 'sequelize';
 import type { RetentionPurger } from '../../../core/shared/RetentionPurger.js';
 import { Database } from '../Database.js';
+import { runStatement, selectRows } from '../selectRows.js';
+import { inList } from '../sqlList.js';
+
+const OLDEST_SQL = 'SELECT event_id FROM kyc_processed_events WHERE processed_at < ? ORDER BY processed_at LIMIT ?';
+const deleteSql = (ids: string) => `DELETE FROM kyc_processed_events WHERE event_id IN (${ids})`;
 
 /**
  * Processed KYC event ids older than the horizon, a batch at a time. They only serve
@@ -16,16 +20,10 @@ export class SequelizeProcessedKycEventRetention implements RetentionPurger {
 
   purgeBatch(horizon: Date, limit: number): Promise<number> {
     return this.database.inTransaction(async () => {
-      const { transaction } = this.database.queryOptions();
-      const rows = await this.database.sequelize.query<{ event_id: string }>(
-        'SELECT event_id FROM kyc_processed_events WHERE processed_at < :horizon ORDER BY processed_at LIMIT :limit',
-        { replacements: { horizon, limit }, type: QueryTypes.SELECT, transaction },
-      );
+      const rows = await selectRows<{ event_id: string }>(this.database, OLDEST_SQL, [horizon, limit]);
       if (rows.length === 0) return 0;
-      await this.database.sequelize.query('DELETE FROM kyc_processed_events WHERE event_id IN (:ids)', {
-        replacements: { ids: rows.map((row) => row.event_id) },
-        transaction,
-      });
+      const ids = inList(rows.map((row) => row.event_id));
+      await runStatement(this.database, deleteSql(ids.placeholders), ids.values);
       return rows.length;
     }, { readCommitted: true });
   }

@@ -1,4 +1,5 @@
 import { DataTypes, type QueryInterface } from 'sequelize';
+import { TABLE_OPTIONS } from '../tableOptions.js';
 
 /** Members, their EDDA checks with history, and the video reviews (SPEC 3). */
 export async function up(queryInterface: QueryInterface): Promise<void> {
@@ -12,7 +13,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     digital_level: { type: DataTypes.STRING(8), allowNull: false },
     created_at: { type: DataTypes.DATE, allowNull: false },
     updated_at: { type: DataTypes.DATE, allowNull: false },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('members', ['idno'], { name: 'members_idno' });
   await queryInterface.addIndex('members', ['phone'], { name: 'members_phone' });
 
@@ -22,7 +23,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     status: { type: DataTypes.STRING(20), allowNull: false },
     created_at: { type: DataTypes.DATE, allowNull: false },
     updated_at: { type: DataTypes.DATE, allowNull: false },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('edda_checks', ['member_id', 'id'], { name: 'edda_checks_member' });
 
   await queryInterface.createTable('edda_check_history', {
@@ -32,7 +33,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     to_status: { type: DataTypes.STRING(20), allowNull: false },
     request_id: { type: DataTypes.STRING(128), allowNull: true },
     changed_at: { type: DataTypes.DATE, allowNull: false },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('edda_check_history', ['edda_check_id'], { name: 'edda_check_history_check' });
 
   await queryInterface.createTable('upgrade_reviews', {
@@ -45,7 +46,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     request_id: { type: DataTypes.STRING(128), allowNull: false },
     consumer: { type: DataTypes.STRING(64), allowNull: false },
     reviewed_at: { type: DataTypes.DATE, allowNull: false },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('upgrade_reviews', ['member_id'], { name: 'upgrade_reviews_member' });
 }
 

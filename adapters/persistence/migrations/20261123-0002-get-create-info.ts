@@ -1,4 +1,5 @@
 import { DataTypes, type QueryInterface } from 'sequelize';
+import { TABLE_OPTIONS } from '../tableOptions.js';
 
 /**
  * GetCreateInfo's tables (seed 001, SPEC 4): the application (create_master) and its graph.
@@ -23,7 +24,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     is_archived: { type: DataTypes.BOOLEAN, allowNull: true },
     last_step_date_time: { type: DataTypes.DATE, allowNull: true },
     member_profile_seq_no: { type: DataTypes.STRING(64), allowNull: true },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('create_master', ['idno'], { name: 'create_master_idno' });
   await queryInterface.addIndex('create_master', ['phone_number', 'idno'], { name: 'create_master_phone_idno' });
 
@@ -67,7 +68,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     update_date: { type: DataTypes.DATEONLY, allowNull: true },
     update_time: { type: DataTypes.TIME, allowNull: true },
     create_master_seq_no: { type: DataTypes.STRING(64), allowNull: false },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('step_break_point', ['create_master_seq_no'], { name: 'step_break_point_master', unique: true });
 
   await queryInterface.createTable('create_detail', {
@@ -133,7 +134,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     user_id: { type: DataTypes.STRING(64), allowNull: true },
     create_account_status: { type: DataTypes.STRING(8), allowNull: true },
     psd: { type: DataTypes.STRING(255), allowNull: true },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('create_detail', ['create_master_seq_no'], { name: 'create_detail_master' });
 
   await queryInterface.createTable('document_resend', {
@@ -147,7 +148,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     resend_status: { type: DataTypes.STRING(8), allowNull: true },
     resend_reject_reason: { type: DataTypes.STRING(255), allowNull: true },
     resend_content: { type: DataTypes.TEXT, allowNull: true },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('document_resend', ['create_master_seq_no'], { name: 'document_resend_master' });
 
   await queryInterface.createTable('manual_review_flag', {
@@ -172,7 +173,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     same_ip_with_diff_pid_datetime: { type: DataTypes.DATE, allowNull: true },
     z21_exceed_times: { type: DataTypes.STRING(8), allowNull: true },
     special: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('manual_review_flag', ['create_master_seq_no'], { name: 'manual_review_flag_master' });
 
   await queryInterface.createTable('aml_flag_detail', {
@@ -180,7 +181,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     is_in_sanction_list: { type: DataTypes.BOOLEAN, allowNull: true },
     is_in_peps_list: { type: DataTypes.BOOLEAN, allowNull: true },
     risk_level: { type: DataTypes.STRING(16), allowNull: true },
-  });
+  }, TABLE_OPTIONS);
 
   await queryInterface.createTable('ocr_flag_detail', {
     create_time: { type: DataTypes.TIME, allowNull: true },
@@ -215,20 +216,20 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     gender: { type: DataTypes.STRING(8), allowNull: true },
     bar_code: { type: DataTypes.STRING(64), allowNull: true },
     serial_no: { type: DataTypes.STRING(64), allowNull: true },
-  });
+  }, TABLE_OPTIONS);
 
   await queryInterface.createTable('z21_flag_detail', {
     seq_no: { type: DataTypes.INTEGER, primaryKey: true },
     z21_result_code: { type: DataTypes.STRING(16), allowNull: true },
     z21_result_message: { type: DataTypes.STRING(255), allowNull: true },
     z21_new_buss_count: { type: DataTypes.STRING(16), allowNull: true },
-  });
+  }, TABLE_OPTIONS);
 
   await queryInterface.createTable('z22_flag_detail', {
     seq_no: { type: DataTypes.INTEGER, primaryKey: true },
     z22_act_type: { type: DataTypes.STRING(64), allowNull: true },
     z22_msg_new_sub_code: { type: DataTypes.STRING(255), allowNull: true },
-  });
+  }, TABLE_OPTIONS);
 
   await queryInterface.createTable('pay_taxes', {
     idno: { type: DataTypes.STRING(20), allowNull: true },
@@ -241,7 +242,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     update_date: { type: DataTypes.DATEONLY, allowNull: true },
     update_time: { type: DataTypes.TIME, allowNull: true },
     manual_review_flag_seq_no: { type: DataTypes.INTEGER, allowNull: false },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('pay_taxes', ['manual_review_flag_seq_no'], { name: 'pay_taxes_flag' });
 
   await queryInterface.createTable('teller_check_record', {
@@ -258,7 +259,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     check_status: { type: DataTypes.STRING(16), allowNull: true },
     create_date_time: { type: DataTypes.DATE, allowNull: true },
     update_date_time: { type: DataTypes.DATE, allowNull: true },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('teller_check_record', ['create_master_seq_no'], { name: 'teller_check_record_master' });
 
   await queryInterface.createTable('resend_to_financial_mapping', {
@@ -266,20 +267,20 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     document_resend_seq_no: { type: DataTypes.INTEGER, allowNull: false },
     file_id: { type: DataTypes.STRING(64), allowNull: false },
     is_delete: { type: DataTypes.BOOLEAN, allowNull: false },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('resend_to_financial_mapping', ['document_resend_seq_no', 'is_delete'], { name: 'resend_to_financial_mapping_resend' });
 
   await queryInterface.createTable('financial_statement', {
     file_id: { type: DataTypes.STRING(64), primaryKey: true },
     image_id: { type: DataTypes.STRING(64), allowNull: false },
-  });
+  }, TABLE_OPTIONS);
 
   await queryInterface.createTable('member_profile', {
     seq_no: { type: DataTypes.STRING(64), primaryKey: true },
     idno: { type: DataTypes.STRING(20), allowNull: true },
     phone: { type: DataTypes.STRING(20), allowNull: true },
     name: { type: DataTypes.STRING(100), allowNull: true },
-  });
+  }, TABLE_OPTIONS);
 }
 
 export async function down(queryInterface: QueryInterface): Promise<void> {

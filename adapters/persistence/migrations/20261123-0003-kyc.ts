@@ -1,4 +1,5 @@
 import { DataTypes, type QueryInterface } from 'sequelize';
+import { TABLE_OPTIONS } from '../tableOptions.js';
 
 /** The KYC profile mirror, its history, processed event ids and Money+ subscriptions (SPEC 5). */
 export async function up(queryInterface: QueryInterface): Promise<void> {
@@ -29,7 +30,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     wallet_occurred_at: { type: DataTypes.BIGINT, allowNull: true },
     created_at: { type: DataTypes.DATE, allowNull: false },
     updated_at: { type: DataTypes.DATE, allowNull: false },
-  });
+  }, TABLE_OPTIONS);
 
   await queryInterface.createTable('kyc_profile_history', {
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
@@ -42,7 +43,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     occurred_at: { type: DataTypes.BIGINT, allowNull: false },
     request_id: { type: DataTypes.STRING(128), allowNull: false },
     recorded_at: { type: DataTypes.DATE, allowNull: false },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('kyc_profile_history', ['uid', 'id'], { name: 'kyc_profile_history_uid' });
 
   await queryInterface.createTable('kyc_processed_events', {
@@ -51,13 +52,13 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     event_type: { type: DataTypes.STRING(8), allowNull: false },
     outcome: { type: DataTypes.STRING(16), allowNull: false },
     processed_at: { type: DataTypes.DATE, allowNull: false },
-  });
+  }, TABLE_OPTIONS);
 
   await queryInterface.createTable('moneyplus_subscriptions', {
     uid: { type: DataTypes.STRING(64), primaryKey: true },
     biz_id: { type: DataTypes.STRING(64), primaryKey: true },
     subscribed_at: { type: DataTypes.DATE, allowNull: false },
-  });
+  }, TABLE_OPTIONS);
 }
 
 export async function down(queryInterface: QueryInterface): Promise<void> {

@@ -1,5 +1,6 @@
 import { DataTypes, type QueryInterface } from 'sequelize';
 import type { Database } from '../Database.js';
+import { TABLE_OPTIONS } from '../tableOptions.js';
 
 /**
  * The transactional outbox (SPEC 7). `seq` orders messages within a partition; `id` is the
@@ -25,7 +26,7 @@ export async function up(queryInterface: QueryInterface, database: Database): Pr
     created_at: { type: time, allowNull: false },
     updated_at: { type: time, allowNull: false },
     delivered_at: { type: time, allowNull: true },
-  });
+  }, TABLE_OPTIONS);
   // The claim: due PENDING messages in time order.
   await queryInterface.addIndex('outbox_messages', ['status', 'next_attempt_at'], { name: 'outbox_messages_due' });
   // Per-partition order: "is an earlier message of this partition still PENDING?"

@@ -1,4 +1,5 @@
 import { DataTypes, type QueryInterface } from 'sequelize';
+import { TABLE_OPTIONS } from '../tableOptions.js';
 
 /**
  * Utility-billing customers and their payments (SPEC 6, fixture key `billingCustomers`).
@@ -20,7 +21,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     register_date: { type: DataTypes.CHAR(8), allowNull: false },
     created_at: { type: DataTypes.DATE, allowNull: false },
     updated_at: { type: DataTypes.DATE, allowNull: false },
-  });
+  }, TABLE_OPTIONS);
   await queryInterface.addIndex('billing_customers', ['company_id', 'bill_key'], { name: 'billing_customers_bill_key', unique: true });
   // Contract numbers are issued by the platform, so one names one customer across companies.
   await queryInterface.addIndex('billing_customers', ['contract_no'], { name: 'billing_customers_contract_no', unique: true });
@@ -31,7 +32,7 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     pay_date: { type: DataTypes.CHAR(8), allowNull: false },
     amount_fen: { type: DataTypes.BIGINT, allowNull: false },
     created_at: { type: DataTypes.DATE, allowNull: false },
-  });
+  }, TABLE_OPTIONS);
   // Covers the CustomerCheck summary (count, sum, last date) without touching the table.
   await queryInterface.addIndex('billing_payments', ['customer_id', 'pay_date', 'amount_fen'], { name: 'billing_payments_customer' });
 }

@@ -1,5 +1,6 @@
 import { DataTypes, type QueryInterface } from 'sequelize';
 import type { Database } from '../Database.js';
+import { TABLE_OPTIONS } from '../tableOptions.js';
 
 /**
  * The outbox attempt log (SPEC 7): one row per delivery attempt, written in the transaction
@@ -19,7 +20,7 @@ export async function up(queryInterface: QueryInterface, database: Database): Pr
     http_status: { type: DataTypes.INTEGER, allowNull: true },
     response_excerpt: { type: DataTypes.STRING(1024), allowNull: true },
     error: { type: DataTypes.STRING(1000), allowNull: true },
-  });
+  }, TABLE_OPTIONS);
   // A message's attempts, in order (detail view; the purge deletes by message).
   await queryInterface.addIndex('outbox_attempts', ['message_id', 'attempt'], { name: 'outbox_attempts_message' });
   // Deliveries per minute over the last hours (overview chart).

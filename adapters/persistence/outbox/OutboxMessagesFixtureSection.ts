@@ -3,7 +3,9 @@ import { Clock } from '../../../core/shared/Clock.js';
 import type { OutboxPayload } from '../../../core/shared/Outbox.js';
 import type { FixtureSection, LoadMode } from '../fixtures/FixtureSection.js';
 import { itemsToWrite } from '../fixtures/itemsToWrite.js';
-import { SequelizeOutboxStore } from './SequelizeOutboxStore.js';
+import { Database } from '../Database.js';
+import { insertOutboxMessage } from './insertOutboxMessage.js';
+import { SequelizeOutboxOperatorQueries } from './SequelizeOutboxOperatorQueries.js';
 
 interface OutboxMessageItem {
   id: string;
@@ -34,21 +36,22 @@ export class OutboxMessagesFixtureSection implements FixtureSection {
   };
 
   constructor(
-    @inject(SequelizeOutboxStore) private readonly store: SequelizeOutboxStore,
+    @inject(Database) private readonly database: Database,
+    @inject(SequelizeOutboxOperatorQueries) private readonly operatorQueries: SequelizeOutboxOperatorQueries,
     @inject(Clock) private readonly clock: Clock,
   ) {}
 
   async load(items: unknown[], mode: LoadMode): Promise<number> {
     const messages = items as OutboxMessageItem[];
     const stored = new Set<string>();
-    for (const { id } of messages) if (await this.store.find(id)) stored.add(id);
+    for (const { id } of messages) if (await this.operatorQueries.find(id)) stored.add(id);
     // A message is a record of what was (or will be) sent: `--replace` never rewrites one.
     const toWrite = itemsToWrite(this.key, messages, mode === 'replace' ? 'insert' : mode, {
       isStored: (item) => stored.has(item.id),
       describe: (item) => `outbox message ${item.id}`,
     });
     const now = this.clock.now();
-    for (const { id, topic, partitionKey, payload } of toWrite) await this.store.insert(id, { topic, partitionKey, payload }, now);
+    for (const { id, topic, partitionKey, payload } of toWrite) await insertOutboxMessage(this.database, id, { topic, partitionKey, payload }, now);
     return toWrite.length;
   }
 }

@@ -3,7 +3,7 @@ import { Clock } from '../../../core/shared/Clock.js';
 import type { NewOutboxMessage, Outbox } from '../../../core/shared/Outbox.js';
 import { OutboxWakeUp } from '../../../core/shared/OutboxWakeUp.js';
 import { Database } from '../Database.js';
-import { SequelizeOutboxStore } from './SequelizeOutboxStore.js';
+import { insertOutboxMessage } from './insertOutboxMessage.js';
 import { uuidv7 } from './uuidv7.js';
 
 /**
@@ -14,7 +14,6 @@ import { uuidv7 } from './uuidv7.js';
 export class SequelizeOutbox implements Outbox {
   constructor(
     @inject(Database) private readonly database: Database,
-    @inject(SequelizeOutboxStore) private readonly store: SequelizeOutboxStore,
     @inject(Clock) private readonly clock: Clock,
     @inject(OutboxWakeUp) @optional() private readonly wakeUp?: OutboxWakeUp,
   ) {}
@@ -24,7 +23,7 @@ export class SequelizeOutbox implements Outbox {
     const id = uuidv7(now.getTime());
     // Joins the caller's unit of work; outside one, the insert is its own transaction.
     await this.database.inTransaction(async () => {
-      await this.store.insert(id, message, now);
+      await insertOutboxMessage(this.database, id, message, now);
       this.database.currentTransaction()!.afterCommit(() => this.wakeUp?.wake());
     });
     return id;

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { Op, QueryTypes } from 'sequelize';
+import { Op, QueryTypes, type WhereOptions } from 'sequelize';
 import type {
   AttemptMinute,
   OutboxAttemptView,
@@ -11,10 +11,11 @@ import type {
 } from '../../../core/ops-console/ports.js';
 import type { OutboxStatus } from '../../../core/shared/OutboxStore.js';
 import { Database } from '../Database.js';
-import { rowDate } from '../selectRows.js';
-import { defineOutboxModels } from './outboxModels.js';
+import { selectRows } from '../selectRows.js';
+import { rowDate } from '../sqlDate.js';
+import { defineOutboxModels, type OutboxMessageRow } from './outboxModels.js';
 import { outboxFilterWhere } from './outboxFilterWhere.js';
-import { SequelizeOutboxStore, summaryOf, type OutboxMessageSummary } from './SequelizeOutboxStore.js';
+import { SequelizeOutboxOperatorQueries, summaryOf, type OutboxMessageSummary } from './SequelizeOutboxOperatorQueries.js';
 
 function viewOf(message: OutboxMessageSummary): OutboxMessageView {
   return {
@@ -35,7 +36,7 @@ function viewOf(message: OutboxMessageSummary): OutboxMessageView {
 export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
   constructor(
     @inject(Database) private readonly database: Database,
-    @inject(SequelizeOutboxStore) private readonly store: SequelizeOutboxStore,
+    @inject(SequelizeOutboxOperatorQueries) private readonly operatorQueries: SequelizeOutboxOperatorQueries,
   ) {}
 
   private get models() {
@@ -61,13 +62,11 @@ export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
   async attemptsPerMinute(since: Date): Promise<AttemptMinute[]> {
     // Both dialects give 'YYYY-MM-DD HH:MM' in UTC (SQLite stores times as UTC text).
     const minute = this.database.dialect === 'mysql' ? "DATE_FORMAT(started_at, '%Y-%m-%d %H:%i')" : 'substr(started_at, 1, 16)';
-    const rows = await this.database.sequelize.query<{ minute: string; succeeded: number | string; total: number | string }>(
+    const rows = await selectRows<{ minute: string; succeeded: number | string; total: number | string }>(
+      this.database,
       `SELECT ${minute} AS minute, SUM(succeeded) AS succeeded, COUNT(*) AS total
-       FROM outbox_attempts WHERE started_at >= :since GROUP BY ${minute} ORDER BY minute`,
-      {
-        type: QueryTypes.SELECT,
-        replacements: { since: this.store.sqlTime(since) },
-      },
+       FROM outbox_attempts WHERE started_at >= ? GROUP BY ${minute} ORDER BY minute`,
+      [since],
     );
     return rows.map((row) => ({
       minute: new Date(`${row.minute.replace(' ', 'T')}:00Z`),
@@ -78,17 +77,32 @@ export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
 
   async search(filter: OutboxMessageFilter, page: { readonly limit: number; readonly beforeId?: string }): Promise<OutboxMessageView[]> {
     const where = outboxFilterWhere(filter);
+    const conditions: WhereOptions<OutboxMessageRow>[] = [where];
+    if (page.beforeId !== undefined) {
+      // Keyset on (created_at, id), the order of every console index: rows after the cursor's.
+      const at = await this.createdAtOf(page.beforeId);
+      conditions.push({ created_at: { [Op.lte]: at } }, { [Op.or]: [{ created_at: { [Op.lt]: at } }, { id: { [Op.lt]: page.beforeId } }] });
+    }
     const rows = await this.models.OutboxMessage.findAll({
       attributes: { exclude: ['payload'] },
-      where: page.beforeId === undefined ? where : { [Op.and]: [where, { id: { [Op.lt]: page.beforeId } }] },
-      order: [['id', 'DESC']],
+      where: conditions.length === 1 ? where : { [Op.and]: conditions },
+      order: [
+        ['created_at', 'DESC'],
+        ['id', 'DESC'],
+      ],
       limit: page.limit,
     });
     return rows.map((row) => viewOf(summaryOf(row.get())));
   }
 
+  /** The cursor's creation time; the time in its UUIDv7 when the message was purged meanwhile. */
+  private async createdAtOf(id: string): Promise<Date> {
+    const row = await this.models.OutboxMessage.findOne({ attributes: ['created_at'], where: { id } });
+    return row ? row.get().created_at : new Date(parseInt(id.replace(/-/g, '').slice(0, 12), 16));
+  }
+
   async find(id: string): Promise<OutboxMessageWithPayload | null> {
-    const message = await this.store.find(id);
+    const message = await this.operatorQueries.find(id);
     return message ? { ...viewOf(message), payload: message.payload } : null;
   }
 
@@ -109,7 +123,7 @@ export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
   }
 
   makeDue(id: string, now: Date): Promise<number> {
-    return this.store.retry(now, id);
+    return this.operatorQueries.retry(id, now);
   }
 
   countFailed(filter: OutboxMessageFilter): Promise<number> {
@@ -117,6 +131,6 @@ export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
   }
 
   retryFailed(filter: OutboxMessageFilter, now: Date): Promise<number> {
-    return this.store.retryFailedWhere(outboxFilterWhere(filter), now);
+    return this.operatorQueries.retryFailed(filter, now);
   }
 }

@@ -1,8 +1,14 @@
 import { inject, injectable } from 'inversify';
-import { QueryTypes } from 'sequelize';
 import type { RetentionPurger } from '../../../core/shared/RetentionPurger.js';
 import { Database } from '../Database.js';
-import { SequelizeOutboxStore } from './SequelizeOutboxStore.js';
+import { runStatement, selectRows } from '../selectRows.js';
+import { inList } from '../sqlList.js';
+
+const OLDEST_DELIVERED_SQL = "SELECT seq, id FROM outbox_messages WHERE status = 'DONE' AND delivered_at < ? ORDER BY delivered_at LIMIT ?";
+const attemptsOfSql = (ids: string) => `SELECT seq FROM outbox_attempts WHERE message_id IN (${ids})`;
+const deleteAttemptsSql = (seqs: string) => `DELETE FROM outbox_attempts WHERE seq IN (${seqs})`;
+// The status test guards against a message that changed meanwhile (it cannot: DONE is final).
+const deleteMessagesSql = (seqs: string) => `DELETE FROM outbox_messages WHERE seq IN (${seqs}) AND status = 'DONE'`;
 
 /**
  * Delivered (DONE) messages older than the horizon, and their attempts, a batch at a time.
@@ -15,33 +21,20 @@ import { SequelizeOutboxStore } from './SequelizeOutboxStore.js';
 export class SequelizeOutboxRetention implements RetentionPurger {
   readonly name = 'outbox';
 
-  constructor(
-    @inject(Database) private readonly database: Database,
-    @inject(SequelizeOutboxStore) private readonly store: SequelizeOutboxStore,
-  ) {}
+  constructor(@inject(Database) private readonly database: Database) {}
 
   purgeBatch(horizon: Date, limit: number): Promise<number> {
     return this.database.inTransaction(async () => {
-      const { transaction } = this.database.queryOptions();
-      const query = this.database.sequelize;
-      const messages = await query.query<{ seq: number | string; id: string }>(
-        "SELECT seq, id FROM outbox_messages WHERE status = 'DONE' AND delivered_at < :horizon ORDER BY delivered_at LIMIT :limit",
-        { replacements: { horizon: this.store.sqlTime(horizon), limit }, type: QueryTypes.SELECT, transaction },
-      );
+      const messages = await selectRows<{ seq: number | string; id: string }>(this.database, OLDEST_DELIVERED_SQL, [horizon, limit]);
       if (messages.length === 0) return 0;
-      const attempts = await query.query<{ seq: number | string }>('SELECT seq FROM outbox_attempts WHERE message_id IN (:ids)', {
-        replacements: { ids: messages.map((message) => message.id) },
-        type: QueryTypes.SELECT,
-        transaction,
-      });
+      const ids = inList(messages.map((message) => message.id));
+      const attempts = await selectRows<{ seq: number | string }>(this.database, attemptsOfSql(ids.placeholders), ids.values);
       if (attempts.length > 0) {
-        await query.query('DELETE FROM outbox_attempts WHERE seq IN (:seqs)', { replacements: { seqs: attempts.map((a) => Number(a.seq)) }, transaction });
+        const seqs = inList(attempts.map((attempt) => Number(attempt.seq)));
+        await runStatement(this.database, deleteAttemptsSql(seqs.placeholders), seqs.values);
       }
-      // The status test guards against a message that changed meanwhile (it cannot: DONE is final).
-      await query.query("DELETE FROM outbox_messages WHERE seq IN (:seqs) AND status = 'DONE'", {
-        replacements: { seqs: messages.map((message) => Number(message.seq)) },
-        transaction,
-      });
+      const seqs = inList(messages.map((message) => Number(message.seq)));
+      await runStatement(this.database, deleteMessagesSql(seqs.placeholders), seqs.values);
       return messages.length;
     }, { readCommitted: true });
   }

@@ -1,59 +1,59 @@
 import { inject, injectable } from 'inversify';
-import { Op, QueryTypes, Transaction, type WhereOptions } from 'sequelize';
-import type { OutboxMessageView } from '../../../core/ops-console/ports.js';
-import type { NewOutboxMessage, OutboxPayload } from '../../../core/shared/Outbox.js';
+import type { OutboxPayload } from '../../../core/shared/Outbox.js';
+import type { AttemptRecord, ClaimedMessage, ClaimRequest, OutboxStore, PendingAndFailedCounts } from '../../../core/shared/OutboxStore.js';
 import { Database } from '../Database.js';
-import { rowDate } from '../selectRows.js';
-import type { AttemptRecord, ClaimedMessage, ClaimRequest, OutboxStatus, OutboxStore } from '../../../core/shared/OutboxStore.js';
+import { runStatement, selectRows, type SqlParameter } from '../selectRows.js';
+import { rowDate } from '../sqlDate.js';
+import { inList, powerOfTwoRuns } from '../sqlList.js';
 import { attemptRow } from './attemptRow.js';
-import { defineOutboxModels, type OutboxMessageRow } from './outboxModels.js';
-
-/** What operators see of a message (the console's view, plus its lease for the CLI); the payload stays out unless asked for. */
-export interface OutboxMessageSummary extends OutboxMessageView {
-  readonly leaseOwner: string | null;
-  readonly leaseExpiresAt: Date | null;
-  readonly deliveredAt: Date | null;
-}
-
-export interface OutboxMessageDetail extends OutboxMessageSummary {
-  readonly payload: OutboxPayload;
-}
 
 const LAST_ERROR_MAX = 1000;
-
-export function summaryOf(row: OutboxMessageRow): OutboxMessageSummary {
-  return {
-    id: row.id,
-    topic: row.topic,
-    partitionKey: row.partition_key,
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    leaseOwner: row.lease_owner,
-    leaseExpiresAt: row.lease_expires_at,
-    lastError: row.last_error,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deliveredAt: row.delivered_at,
-  };
-}
 
 /**
  * A due message whose lease is free and whose partition has no earlier PENDING message:
  * so a claim takes at most the head of each partition, and a message waiting for its
- * retry holds back the ones behind it.
+ * retry holds back the ones behind it. `topics` is an `inList`.
  */
-const CLAIMABLE = `
+const claimableSql = (topics: string, lock: string) => `
+  SELECT m.seq, m.id, m.topic, m.partition_key, m.payload, m.attempts, m.created_at
   FROM outbox_messages m
   WHERE m.status = 'PENDING'
-    AND m.next_attempt_at <= :now
-    AND m.topic IN (:topics)
-    AND (m.lease_expires_at IS NULL OR m.lease_expires_at <= :now)
+    AND m.next_attempt_at <= ?
+    AND m.topic IN (${topics})
+    AND (m.lease_expires_at IS NULL OR m.lease_expires_at <= ?)
     AND NOT EXISTS (
       SELECT 1 FROM outbox_messages e
       WHERE e.topic = m.topic AND e.partition_key = m.partition_key AND e.status = 'PENDING' AND e.seq < m.seq)
   ORDER BY m.next_attempt_at, m.seq
-  LIMIT :limit`;
+  LIMIT ?${lock}`;
+
+const leaseSql = (seqs: string) =>
+  `UPDATE outbox_messages SET lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ? WHERE seq IN (${seqs})`;
+
+/** The lease holder's own attempt, by primary key: only it may record the outcome. */
+const HELD = "seq = ? AND status = 'PENDING' AND lease_owner = ? AND attempts = ?";
+const OUTCOME_SQL = {
+  done: `UPDATE outbox_messages SET status = 'DONE', delivered_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE ${HELD}`,
+  reschedule: `UPDATE outbox_messages SET next_attempt_at = ?, last_error = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE ${HELD}`,
+  failed: `UPDATE outbox_messages SET status = 'FAILED', last_error = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE ${HELD}`,
+} as const;
+
+/**
+ * Several claims DONE by primary key only, so the statement locks just these rows (a lease
+ * owner is cleared whenever a message leaves PENDING, so no status test is needed). Both
+ * lists are padded to the same length (`inList`); a repeated condition changes nothing.
+ */
+const manyDoneSql = (seqs: string, held: number) =>
+  `UPDATE outbox_messages SET status = 'DONE', delivered_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL
+   WHERE seq IN (${seqs}) AND (${Array.from({ length: held }, () => '(seq = ? AND lease_owner = ? AND attempts = ?)').join(' OR ')})`;
+
+const deliveredAtSql = (seqs: string) => `SELECT id FROM outbox_messages WHERE seq IN (${seqs}) AND status = 'DONE' AND delivered_at = ?`;
+
+const ATTEMPT_COLUMNS = '(message_id, attempt, started_at, duration_ms, succeeded, http_status, response_excerpt, error)';
+const insertAttemptsSql = (rows: number) =>
+  `INSERT INTO outbox_attempts ${ATTEMPT_COLUMNS} VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+
+const COUNT_PENDING_AND_FAILED_SQL = "SELECT status, COUNT(*) AS n FROM outbox_messages WHERE status IN ('PENDING', 'FAILED') GROUP BY status";
 
 interface ClaimRow {
   seq: number | string;
@@ -65,58 +65,25 @@ interface ClaimRow {
   created_at: Date | string;
 }
 
-/** The outbox table: enqueue, claim with a lease, record outcomes (the worker's OutboxStore), operator queries. */
+/** An outcome's attempt number and what its log keeps, for one message. */
+interface AttemptLogEntry {
+  readonly id: string;
+  readonly attempt: number;
+  readonly record: AttemptRecord | undefined;
+}
+
+/** The outbox table as its worker sees it (OutboxStore): claims under a lease, outcomes recorded while the lease holds. */
 @injectable()
 export class SequelizeOutboxStore implements OutboxStore {
   constructor(@inject(Database) private readonly database: Database) {}
 
-  private get model() {
-    return this.database.models(defineOutboxModels).OutboxMessage;
-  }
-
-  private get attempts() {
-    return this.database.models(defineOutboxModels).OutboxAttempt;
-  }
-
   /** Logs attempts in the current transaction (the one recording their outcome). */
-  private async logAttempts(entries: ReadonlyArray<{ id: string; attempt: number; record: AttemptRecord | undefined }>): Promise<void> {
+  private async logAttempts(entries: readonly AttemptLogEntry[]): Promise<void> {
     const rows = entries.flatMap((entry) => (entry.record ? [attemptRow(entry.id, entry.attempt, entry.record)] : []));
-    if (rows.length > 0) await this.attempts.bulkCreate(rows, this.database.queryOptions());
-  }
-
-  /**
-   * A time for a raw-SQL replacement, as the models store it. (Sequelize escapes a Date for
-   * MySQL without its milliseconds, which would hold a due message back for up to a second.)
-   */
-  sqlTime(date: Date): Date | string {
-    return this.database.dialect === 'mysql' ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
-  }
-
-  /** SQLite has one writer: every write goes through the database's serial transaction queue. */
-  private write<T>(work: () => Promise<T>): Promise<T> {
-    return this.database.dialect === 'sqlite' ? this.database.inTransaction(work) : work();
-  }
-
-  /** Inserts in the current unit of work (the caller's transaction, if any). */
-  async insert(id: string, message: NewOutboxMessage, now: Date): Promise<void> {
-    await this.model.create(
-      {
-        id,
-        topic: message.topic,
-        partition_key: message.partitionKey,
-        payload: JSON.stringify(message.payload),
-        status: 'PENDING',
-        attempts: 0,
-        next_attempt_at: now,
-        lease_owner: null,
-        lease_expires_at: null,
-        last_error: null,
-        created_at: now,
-        updated_at: now,
-        delivered_at: null,
-      },
-      this.database.queryOptions(),
-    );
+    for (const run of powerOfTwoRuns(rows)) {
+      const values = run.flatMap((row) => [row.message_id, row.attempt, row.started_at, row.duration_ms, row.succeeded, row.http_status, row.response_excerpt, row.error]);
+      await runStatement(this.database, insertAttemptsSql(run.length), values);
+    }
   }
 
   /**
@@ -126,27 +93,14 @@ export class SequelizeOutboxStore implements OutboxStore {
    */
   async claim(request: ClaimRequest): Promise<ClaimedMessage[]> {
     if (request.topics.length === 0 || request.limit <= 0) return [];
-    const claimIn = async (transaction: Transaction): Promise<ClaimedMessage[]> => {
-      const lock = this.database.dialect === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : '';
-      const rows = await this.database.sequelize.query<ClaimRow>(
-        `SELECT m.seq, m.id, m.topic, m.partition_key, m.payload, m.attempts, m.created_at ${CLAIMABLE}${lock}`,
-        {
-          replacements: { now: this.sqlTime(request.now), topics: [...request.topics], limit: request.limit },
-          type: QueryTypes.SELECT,
-          transaction,
-        },
-      );
+    const lock = this.database.dialect === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const topics = inList(request.topics);
+    // READ COMMITTED (MySQL): no gap locks, so a claim never blocks concurrent enqueues.
+    return this.database.inTransaction(async () => {
+      const rows = await selectRows<ClaimRow>(this.database, claimableSql(topics.placeholders, lock), [request.now, ...topics.values, request.now, request.limit]);
       if (rows.length === 0) return [];
-      const seqs = rows.map((row) => Number(row.seq));
-      await this.model.update(
-        {
-          lease_owner: request.owner,
-          lease_expires_at: new Date(request.now.getTime() + request.leaseMs),
-          attempts: this.database.sequelize.literal('attempts + 1') as unknown as number,
-          updated_at: request.now,
-        },
-        { where: { seq: seqs }, transaction },
-      );
+      const seqs = inList(rows.map((row) => Number(row.seq)));
+      await runStatement(this.database, leaseSql(seqs.placeholders), [request.owner, new Date(request.now.getTime() + request.leaseMs), request.now, ...seqs.values]);
       return rows.map((row) => ({
         seq: Number(row.seq),
         id: row.id,
@@ -157,132 +111,60 @@ export class SequelizeOutboxStore implements OutboxStore {
         createdAt: rowDate(row.created_at),
         leaseOwner: request.owner,
       }));
-    };
-    // READ COMMITTED (MySQL): no gap locks, so a claim never blocks concurrent enqueues.
-    return this.database.inTransaction(() => claimIn(this.database.currentTransaction()!), { readCommitted: true });
+    }, { readCommitted: true });
   }
 
   /**
    * Only the current lease holder may record the outcome; false when the lease was lost.
    * The attempt is logged in the same transaction, and only when the outcome is recorded.
    */
-  private async finish(claim: ClaimedMessage, changes: Partial<OutboxMessageRow>, attempt: AttemptRecord | undefined): Promise<boolean> {
+  private async finish(claim: ClaimedMessage, sql: string, values: readonly SqlParameter[], record: AttemptRecord | undefined): Promise<boolean> {
     return this.database.inTransaction(async () => {
-      const [count] = await this.model.update(
-        { ...changes, lease_owner: null, lease_expires_at: null },
-        {
-          where: { seq: claim.seq, status: 'PENDING', lease_owner: claim.leaseOwner, attempts: claim.attempt },
-          ...this.database.queryOptions(),
-        },
-      );
-      if (count === 1) await this.logAttempts([{ id: claim.id, attempt: claim.attempt, record: attempt }]);
-      return count === 1;
+      const { affectedRows } = await runStatement(this.database, sql, [...values, claim.seq, claim.leaseOwner, claim.attempt]);
+      if (affectedRows === 1) await this.logAttempts([{ id: claim.id, attempt: claim.attempt, record }]);
+      return affectedRows === 1;
     });
-  }
-
-  markDone(claim: ClaimedMessage, now: Date, attempt?: AttemptRecord): Promise<boolean> {
-    return this.finish(claim, { status: 'DONE', delivered_at: now, updated_at: now }, attempt);
   }
 
   /**
    * Several deliveries in one statement (one commit instead of one each). Returns the ids
-   * whose outcome was recorded; the others' leases were lost. `attempts` (by message id)
+   * whose outcome was recorded; the others' leases were lost. `records` (by message id)
    * are logged for the recorded ones, in the same transaction.
    */
-  async markManyDone(claims: readonly ClaimedMessage[], now: Date, attempts?: ReadonlyMap<string, AttemptRecord>): Promise<Set<string>> {
+  async markManyDone(claims: readonly ClaimedMessage[], now: Date, records?: ReadonlyMap<string, AttemptRecord>): Promise<Set<string>> {
     if (claims.length === 0) return new Set();
-    if (claims.length === 1) return new Set((await this.markDone(claims[0]!, now, attempts?.get(claims[0]!.id))) ? [claims[0]!.id] : []);
+    const [only] = claims;
+    if (claims.length === 1) return new Set((await this.finish(only!, OUTCOME_SQL.done, [now, now], records?.get(only!.id))) ? [only!.id] : []);
     return this.database.inTransaction(async () => {
-      const options = this.database.queryOptions();
-      const [count] = await this.model.update(
-        { status: 'DONE', delivered_at: now, updated_at: now, lease_owner: null, lease_expires_at: null },
-        {
-          where: {
-            // By primary key only, so the statement locks just these rows (a lease owner is
-            // cleared whenever a message leaves PENDING, so no status test is needed).
-            seq: claims.map((claim) => claim.seq),
-            [Op.or]: claims.map((claim) => ({ seq: claim.seq, lease_owner: claim.leaseOwner, attempts: claim.attempt })),
-          },
-          ...options,
-        },
-      );
+      const seqs = inList(claims.map((claim) => claim.seq));
+      const held = inList(claims).values.flatMap((claim) => [claim.seq, claim.leaseOwner, claim.attempt]);
+      const { affectedRows } = await runStatement(this.database, manyDoneSql(seqs.placeholders, seqs.values.length), [now, now, ...seqs.values, ...held]);
       let kept: Set<string>;
-      if (count === claims.length) kept = new Set(claims.map((claim) => claim.id));
+      if (affectedRows === claims.length) kept = new Set(claims.map((claim) => claim.id));
       else {
         // Rare: some lease was lost. Ours are the rows now DONE at exactly this time.
-        const rows = await this.model.findAll({
-          attributes: ['id'],
-          where: { seq: claims.map((claim) => claim.seq), status: 'DONE', delivered_at: now },
-          ...options,
-        });
-        kept = new Set(rows.map((row) => row.get('id') as string));
+        const rows = await selectRows<{ id: string }>(this.database, deliveredAtSql(seqs.placeholders), [...seqs.values, now]);
+        kept = new Set(rows.map((row) => row.id));
       }
       await this.logAttempts(
-        claims.filter((claim) => kept.has(claim.id)).map((claim) => ({ id: claim.id, attempt: claim.attempt, record: attempts?.get(claim.id) })),
+        claims.filter((claim) => kept.has(claim.id)).map((claim) => ({ id: claim.id, attempt: claim.attempt, record: records?.get(claim.id) })),
       );
       return kept;
     });
   }
 
-  reschedule(claim: ClaimedMessage, nextAttemptAt: Date, error: string, now: Date, attempt?: AttemptRecord): Promise<boolean> {
-    return this.finish(claim, { next_attempt_at: nextAttemptAt, last_error: error.slice(0, LAST_ERROR_MAX), updated_at: now }, attempt);
+  reschedule(claim: ClaimedMessage, nextAttemptAt: Date, error: string, now: Date, record?: AttemptRecord): Promise<boolean> {
+    return this.finish(claim, OUTCOME_SQL.reschedule, [nextAttemptAt, error.slice(0, LAST_ERROR_MAX), now], record);
   }
 
-  markFailed(claim: ClaimedMessage, error: string, now: Date, attempt?: AttemptRecord): Promise<boolean> {
-    return this.finish(claim, { status: 'FAILED', last_error: error.slice(0, LAST_ERROR_MAX), updated_at: now }, attempt);
+  markFailed(claim: ClaimedMessage, error: string, now: Date, record?: AttemptRecord): Promise<boolean> {
+    return this.finish(claim, OUTCOME_SQL.failed, [error.slice(0, LAST_ERROR_MAX), now], record);
   }
 
-  /** Messages per status, for the metrics scrape (one cheap grouped COUNT). */
-  async countByStatus(): Promise<Record<OutboxStatus, number>> {
-    const rows = await this.database.sequelize.query<{ status: OutboxStatus; n: number | string }>(
-      `SELECT status, COUNT(*) AS n FROM outbox_messages WHERE status IN ('PENDING', 'FAILED') GROUP BY status`,
-      { type: QueryTypes.SELECT },
-    );
-    const counts: Record<OutboxStatus, number> = { PENDING: 0, DONE: 0, FAILED: 0 };
-    for (const row of rows) counts[row.status] = Number(row.n);
-    return counts;
-  }
-
-  /** The latest messages first, optionally of one status. */
-  async list(options: { status?: OutboxStatus; limit: number }): Promise<OutboxMessageSummary[]> {
-    const where: WhereOptions<OutboxMessageRow> = options.status ? { status: options.status } : {};
-    const rows = await this.model.findAll({ where, order: [['seq', 'DESC']], limit: options.limit });
-    return rows.map((row) => summaryOf(row.get()));
-  }
-
-  async find(id: string): Promise<OutboxMessageDetail | null> {
-    const row = await this.model.findOne({ where: { id } });
-    if (!row) return null;
-    const data = row.get();
-    return { ...summaryOf(data), payload: JSON.parse(data.payload) as OutboxPayload };
-  }
-
-  /**
-   * Makes a FAILED or PENDING message due now. A FAILED one gets a fresh attempt budget; a
-   * PENDING one keeps its count (and its lease, if a worker is delivering it right now).
-   * Returns the number of messages changed.
-   */
-  async retry(now: Date, id?: string): Promise<number> {
-    const scope: WhereOptions<OutboxMessageRow> = id === undefined ? {} : { id };
-    return this.write(async () => {
-      const failed = await this.retryFailedWhere(scope, now);
-      if (id === undefined) return failed;
-      const [pending] = await this.model.update(
-        { next_attempt_at: now, updated_at: now },
-        { where: { ...scope, status: 'PENDING', next_attempt_at: { [Op.gt]: now } }, ...this.database.queryOptions() },
-      );
-      return failed + pending;
-    });
-  }
-
-  /** The FAILED messages matching `where` get a fresh attempt budget and are due now; returns how many. */
-  async retryFailedWhere(where: WhereOptions<OutboxMessageRow>, now: Date): Promise<number> {
-    return this.write(async () => {
-      const [count] = await this.model.update(
-        { status: 'PENDING', attempts: 0, next_attempt_at: now, updated_at: now },
-        { where: { ...where, status: 'FAILED' }, ...this.database.queryOptions() },
-      );
-      return count;
-    });
+  /** One cheap grouped COUNT (DONE rows, the bulk of the table, are not counted). */
+  async countPendingAndFailed(): Promise<PendingAndFailedCounts> {
+    const rows = await selectRows<{ status: 'PENDING' | 'FAILED'; n: number | string }>(this.database, COUNT_PENDING_AND_FAILED_SQL, []);
+    const count = (status: 'PENDING' | 'FAILED') => Number(rows.find((row) => row.status === status)?.n ?? 0);
+    return { pending: count('PENDING'), failed: count('FAILED') };
   }
 }

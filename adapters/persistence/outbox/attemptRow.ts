@@ -1,7 +1,8 @@
+import { DELIVERY_REPLY_MAX_BYTES } from '../../../core/shared/OutboxHandler.js';
 import type { AttemptRecord } from '../../../core/shared/OutboxStore.js';
 import type { OutboxAttemptRow } from './outboxModels.js';
 
-export const RESPONSE_EXCERPT_BYTES = 1024;
+export const RESPONSE_EXCERPT_BYTES = DELIVERY_REPLY_MAX_BYTES;
 const ERROR_MAX = 1000;
 
 /** The first `RESPONSE_EXCERPT_BYTES` bytes of a reply, never cutting a character in two. */

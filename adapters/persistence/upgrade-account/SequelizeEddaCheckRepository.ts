@@ -2,14 +2,13 @@ import { inject, injectable } from 'inversify';
 import { isEddaStatus } from '../../../core/upgrade-account/EddaStatus.js';
 import type { DecisionClaim, EddaCheck, EddaCheckRepository, EddaStatusChange } from '../../../core/upgrade-account/ports.js';
 import { Database } from '../Database.js';
-import { rowDate, runStatement, selectRows, type SqlParameter } from '../selectRows.js';
-import { defineUpgradeAccountModels, type EddaCheckRow } from './upgradeAccountModels.js';
+import { runStatement, selectRows, type SqlParameter } from '../selectRows.js';
+import { rowDate } from '../sqlDate.js';
+import { inList } from '../sqlList.js';
+import type { EddaCheckRow } from './upgradeAccountModels.js';
 import { upgradeSql, type UpgradeSql } from './upgradeSql.js';
 
-/**
- * The claim and the record run on the driver (UpgradeAccount's hot path; see `selectRows`);
- * freeing the claims of failed DA21 attempts, batched and rare, stays on the models.
- */
+/** The claim and the record run on the driver (UpgradeAccount's hot path; see `selectRows`). */
 @injectable()
 export class SequelizeEddaCheckRepository implements EddaCheckRepository {
   private readonly sql: UpgradeSql;
@@ -40,9 +39,8 @@ export class SequelizeEddaCheckRepository implements EddaCheckRepository {
 
   async releaseClaims(checks: readonly EddaCheck[]): Promise<void> {
     if (checks.length === 0) return;
-    const ids = checks.map((check) => check.id);
-    const { EddaCheck } = this.database.models(defineUpgradeAccountModels);
-    await EddaCheck.update({ deciding_until: null }, { where: { id: ids }, ...this.database.queryOptions() });
+    const ids = inList(checks.map((check) => check.id));
+    await runStatement(this.database, `UPDATE edda_checks SET deciding_until = NULL, updated_at = ? WHERE id IN (${ids.placeholders})`, [new Date(), ...ids.values]);
   }
 
   async changeStatus(check: EddaCheck, change: EddaStatusChange): Promise<void> {

@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { UpgradeReview, UpgradeReviewRepository } from '../../../core/upgrade-account/ports.js';
 import { Database } from '../Database.js';
 import { runStatement } from '../selectRows.js';
-import { defineUpgradeAccountModels, type UpgradeReviewRow } from './upgradeAccountModels.js';
+import type { UpgradeReviewRow } from './upgradeAccountModels.js';
 import { upgradeSql } from './upgradeSql.js';
 
 function toRow(review: UpgradeReview): Omit<UpgradeReviewRow, 'id'> {
@@ -18,7 +18,7 @@ function toRow(review: UpgradeReview): Omit<UpgradeReviewRow, 'id'> {
   };
 }
 
-/** One review on the driver (UpgradeAccount's hot path; see `selectRows`); the rare batches of failed attempts on the model. */
+/** Reviews on the driver (UpgradeAccount's hot path; see `selectRows`). */
 @injectable()
 export class SequelizeUpgradeReviewRepository implements UpgradeReviewRepository {
   private readonly insertSql: string;
@@ -34,8 +34,8 @@ export class SequelizeUpgradeReviewRepository implements UpgradeReviewRepository
     ]);
   }
 
+  /** One statement text whatever the batch's size (a multi-row INSERT would carry one text per size). */
   async recordAll(reviews: readonly UpgradeReview[]): Promise<void> {
-    if (reviews.length === 0) return;
-    await this.database.models(defineUpgradeAccountModels).UpgradeReview.bulkCreate(reviews.map(toRow), this.database.queryOptions());
+    for (const review of reviews) await this.record(review);
   }
 }

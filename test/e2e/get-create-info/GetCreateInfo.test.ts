@@ -109,11 +109,17 @@ for (const kind of DATABASE_KINDS) {
       expect(abnormalPid).to.deep.equal([]);
     });
 
-    it('does not write national IDs or phone numbers to the logs', async () => {
-      await call({ idno: 'E100000777', phone: '0955000777' });
+    it('does not write national IDs, phone numbers or names to the logs', async () => {
+      // The person exists, so the answer carries their data; a refused request carries it too.
+      await load(anApplication().withIdno('E100000777').withPhone('0955000777').withName('吳佩蓉').completed().build());
+      const found = await call({ idno: 'E100000777', phone: '0955000777' });
+      expect(found.status).to.equal(200);
+      expect(JSON.stringify(found.body.data)).to.include('E100000777').and.include('0955000777').and.include('吳佩蓉');
+      const refused = await call({ idno: 'E100000777', phone: '0955000777', name: '吳佩蓉' });
+      expect(refused.status).to.equal(400);
       const logs = JSON.stringify(service.logs);
-      expect(logs).not.to.include('E100000777');
-      expect(logs).not.to.include('0955000777');
+      expect(logs).to.include(PATH);
+      for (const secret of ['E100000777', '0955000777', '吳佩蓉']) expect(logs).not.to.include(secret);
     });
   });
 }

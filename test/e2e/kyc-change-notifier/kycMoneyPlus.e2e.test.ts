@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
+import { QueryTypes } from 'sequelize';
 import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
-import { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { SequelizeOutboxOperatorQueries } from '../../../adapters/persistence/outbox/SequelizeOutboxOperatorQueries.js';
 import { MoneyPlusSubscriptionRepository } from '../../../core/kyc-change-notifier/ports.js';
 import { FakeMoneyPlusServer } from '../../support/FakeMoneyPlusServer.js';
 import { postJson } from '../../support/http.js';
@@ -54,7 +55,7 @@ for (const kind of DATABASE_KINDS) {
         moneyPlus: {
           adapter: 'http',
           maxAttempts: MAX_ATTEMPTS,
-          timeoutMs: 500,
+          timeoutMs: 5000, // nothing here hangs: a slow machine must not turn a delivery into a retry
           partners: [
             { bizId: 'MPLUS', secret: SECRET, callbackUrl: moneyPlus.url, queryFields: ['name', 'phone', 'nationality', 'nature_of_business'] },
             { bizId: 'OTHER', secret: SECRET, callbackUrl: moneyPlus.url, queryFields: ['name'] },
@@ -81,7 +82,7 @@ for (const kind of DATABASE_KINDS) {
 
     const kycChanged = (event: object) => postJson(`${midplat.baseUrl}/intranet/api/v1.0/kyc/KycChanged`, event, KYC);
     const queryFields = (uid: string) => postJson(`${midplat.baseUrl}/intranet/api/v1.0/moneyplus/QueryFieldResult`, { uid, bizId: 'MPLUS' }, MONEYPLUS);
-    const store = () => midplat.service.container.get(SequelizeOutboxStore);
+    const store = () => midplat.service.container.get(SequelizeOutboxOperatorQueries);
     const messageOf = (id: string) => store().find(id);
     const settled = (id: string) => waitFor(`message ${id} to settle`, async () => {
       const message = await messageOf(id);
@@ -204,6 +205,34 @@ for (const kind of DATABASE_KINDS) {
         expect(callback.json.event_id).to.equal(messageId);
         expect(verifyStandardWebhook(SECRET, callback.headers as Record<string, string>, callback.body, Math.floor(Date.now() / 1000)).valid).to.equal(true);
       }
+    });
+
+    it('stores what Money+ echoes masked: the attempt log, the message and the console never hold the personal data in clear', async () => {
+      const echo = "name: Wang Xiaoming, phone +60123456789, <phone>+60123456789</phone> 'idNo': 'A123456789'";
+      moneyPlus.behaviour = { kind: 'reply', status: 500, contentType: 'text/plain', body: echo };
+      const reason = 'Customer at +60123456789 sent an expired IC 900101-14-5678';
+      const status = { clientStatus: 4, level: 300, isMeetBusiness: false, rejectReason: reason, rejectReasonKeys: ['others'] };
+      const reply = await kycChanged({ eventId: 'evt-pii', uid: 'approved-ekyc', occurredAt: 1666755263, type: 'STATUS', status });
+      const messageId = reply.body.data.callbacks[0].messageId as string;
+      expect(await settled(messageId)).to.deep.include({ status: 'FAILED', attempts: MAX_ATTEMPTS, lastError: 'HTTP 500' });
+      // Money+ itself is sent the reason as it was given (SPEC 5.2).
+      expect(moneyPlus.received[0]!.json.data).to.deep.include({ spay_reject_reason: reason });
+
+      const clear = /Wang|Xiaoming|60123456789|A123456789|900101-14-5678/;
+      const stored = await midplat.service.database.sequelize.query<{ response_excerpt: string; error: string }>(
+        'SELECT response_excerpt, error FROM outbox_attempts WHERE message_id = ?',
+        { replacements: [messageId], type: QueryTypes.SELECT },
+      );
+      expect(stored.map((row) => row.response_excerpt)).to.deep.equal(Array(MAX_ATTEMPTS).fill("name: Wan****ing, phone +60****789, <phone>+60****789</phone> 'idNo': 'A12****789'"));
+      const ops = (path: string, body: object) => postJson(`${midplat.baseUrl}/ops/api${path}`, body, { acstkn: 'demo-ops-token' });
+      const shown = await ops('/messages/get', { id: messageId });
+      expect(shown.status).to.equal(200);
+      expect(shown.body.data.attempts).to.have.length(MAX_ATTEMPTS);
+      expect(JSON.stringify(shown.body.data.attempts)).not.to.match(clear);
+      const history = await ops('/kyc/profile', { uid: 'approved-ekyc' });
+      expect(history.status).to.equal(200);
+      expect(JSON.stringify(history.body.data.history)).not.to.match(clear);
+      expect(JSON.stringify(history.body.data.history)).to.contain('Customer at +60****789 sent an expired IC 900****678');
     });
 
     it('retries after a 404 and a timeout, then succeeds with the same webhook-id', async () => {

@@ -1,18 +1,17 @@
 import { expect } from 'chai';
-import mysql from 'mysql2/promise';
 import { loadConfig } from '../../../config/loadConfig.js';
 import { MidplatService } from '../../../config/MidplatService.js';
 import { FakeEsbServer } from '../../support/FakeEsbServer.js';
 import { postJson } from '../../support/http.js';
 import { ScratchMariaDb } from '../../support/ScratchMariaDb.js';
+import { expireUpgradeClaim, upgradeClaimOf } from '../../support/upgradeClaim.js';
+import { waitFor } from '../../support/waitFor.js';
 
 const UPGRADE = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
 const IVR = { acstkn: 'demo-ivr-token' };
-
-/** Polls until `probe` is true; the test's own timeout bounds the wait. */
-async function eventually(probe: () => Promise<boolean>): Promise<void> {
-  while (!(await probe())) await new Promise((resolve) => setTimeout(resolve, 100));
-}
+/** A decision's claim lasts timeoutMs + 2 s: far longer than a database restart on a loaded machine. */
+const TIMEOUT_MS = 30000;
+const CLAIM_MS = TIMEOUT_MS + 2000;
 
 /**
  * The database goes away under a running service (a MariaDB server of the test's own,
@@ -29,15 +28,8 @@ describe('database outage (e2e, MariaDB)', function () {
 
   const readyz = async () => (await fetch(`${baseUrl}/readyz`)).status;
   const upgrade = (memberId: string) => postJson(`${baseUrl}${UPGRADE}`, { memberId, isPass: true }, IVR);
-  async function eddaStatusOf(memberId: string): Promise<string> {
-    const connection = await mysql.createConnection(databaseUrl);
-    try {
-      const [rows] = await connection.query('SELECT status FROM edda_checks WHERE member_id = ? ORDER BY id DESC LIMIT 1', [memberId]);
-      return (rows as Array<{ status: string }>)[0]!.status;
-    } finally {
-      await connection.end();
-    }
-  }
+  const eddaStatusOf = async (memberId: string) => (await upgradeClaimOf(databaseUrl, memberId)).status;
+  const readyAgain = () => waitFor('readyz 200 after the restart', async () => (await readyz()) === 200, 60000);
 
   before(async () => {
     server = await ScratchMariaDb.create();
@@ -52,8 +44,7 @@ describe('database outage (e2e, MariaDB)', function () {
         database: { url: databaseUrl },
         log: { level: 'silent' },
         demo: { loadOnStart: true },
-        // Above the 3 s DA21 delay of the last test; the claim it leaves lasts timeoutMs + 2 s.
-        esb: { adapter: 'http', url: esbUrl, timeoutMs: 5000 },
+        esb: { adapter: 'http', url: esbUrl, timeoutMs: TIMEOUT_MS },
       },
     );
     service = new MidplatService(config);
@@ -86,7 +77,7 @@ describe('database outage (e2e, MariaDB)', function () {
 
   it('recovers by itself once the database is back, with nothing lost', async () => {
     await server.start();
-    await eventually(async () => (await readyz()) === 200);
+    await readyAgain();
     // The decision taken before the outage survived it: a repeat is idempotent, no second DA21 call.
     expect((await upgrade('M0000000002')).status).to.equal(200);
     expect(esb.requests).to.have.length(1);
@@ -97,25 +88,26 @@ describe('database outage (e2e, MariaDB)', function () {
   });
 
   it('answers 503 when the database dies in the middle of a request and keeps nothing of it; the retry works once the claim expires', async () => {
-    esb.delayMs = 3000;
+    const answerDa21 = esb.holdReplies();
+    const claimedFrom = Date.now();
     const inFlight = upgrade('M0000000005');
-    await eventually(async () => esb.requests.length === 3); // DA21 is being called, the decision claimed (SPEC 3)
+    await waitFor('the DA21 call', () => esb.requests.length === 3); // DA21 is being called, the decision claimed (SPEC 3)
+    const claimedBy = Date.now();
     await server.stop();
+    answerDa21(); // DA21 answers once the database is gone: the outcome cannot be recorded
     const reply = await inFlight;
     expect(reply.status).to.equal(503);
     expect(reply.body.error.error_code).to.equal('SERVICE_UNAVAILABLE');
-    esb.delayMs = 0;
     await server.start();
-    await eventually(async () => (await readyz()) === 200);
-    expect(await eddaStatusOf('M0000000005')).to.equal('EDDASuccess');
+    await readyAgain();
+    const claim = await upgradeClaimOf(databaseUrl, 'M0000000005');
+    expect(claim.status).to.equal('EDDASuccess');
+    expect(claim.decidingUntil!.getTime()).to.be.within(claimedFrom + CLAIM_MS - 1000, claimedBy + CLAIM_MS + 1000);
     // The outcome could not be recorded: the claim stands until it expires, then a retry takes it over.
     const early = await upgrade('M0000000005');
     expect([early.status, early.body.error?.error_code]).to.deep.equal([409, 'UPGRADE_IN_PROGRESS']);
-    let retried = early;
-    while (retried.status === 409) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      retried = await upgrade('M0000000005');
-    }
+    await expireUpgradeClaim(databaseUrl, 'M0000000005');
+    const retried = await upgrade('M0000000005');
     expect(retried.status).to.equal(200);
     expect(await eddaStatusOf('M0000000005')).to.equal('CustomerSuccess');
     const transactionIds = esb.requests.slice(2).map((request) => (request.amheader as { TransactionID: string }).TransactionID);

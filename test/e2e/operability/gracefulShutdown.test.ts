@@ -7,15 +7,12 @@ import { postJson } from '../../support/http.js';
 import { midplatEnv, runMidplatScript } from '../../support/midplatScript.js';
 import { ServiceProcess } from '../../support/ServiceProcess.js';
 import { aMemberFixture } from '../../support/MemberMother.js';
+import { waitFor } from '../../support/waitFor.js';
 
 const UPGRADE = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
 const IVR_TOKEN = 'shutdown-test-ivr-token';
 
-async function eventually(probe: () => boolean): Promise<void> {
-  while (!probe()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
-/** SIGTERM to the real process (`node dist/scripts/start.js`) while a request waits on a slow ESB. */
+/** SIGTERM to the real process (`node dist/scripts/start.js`) while a request waits on the ESB. */
 describe('graceful shutdown on SIGTERM (e2e, child process)', function () {
   this.timeout(60000);
   let esb: FakeEsbServer;
@@ -24,7 +21,6 @@ describe('graceful shutdown on SIGTERM (e2e, child process)', function () {
 
   before(async () => {
     esb = new FakeEsbServer();
-    esb.delayMs = 1500;
     const esbUrl = await esb.start();
     const written = ServiceProcess.writeConfig({
       http: { port: 0, shutdownGraceMs: 10000 },
@@ -47,8 +43,11 @@ describe('graceful shutdown on SIGTERM (e2e, child process)', function () {
 
   it('finishes the in-flight request with 200, refuses new connections, and exits 0', async () => {
     const baseUrl = await service.listening();
-    const inFlight = postJson(`${baseUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, { acstkn: IVR_TOKEN });
-    await eventually(() => esb.requests.length === 1); // the request is inside DA21 now
+    // DA21 answers only once the shutdown is under way, so the request is in flight through it.
+    const answerDa21 = esb.holdReplies();
+    let answered = false;
+    const inFlight = postJson(`${baseUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, { acstkn: IVR_TOKEN }).finally(() => (answered = true));
+    await waitFor('the upgrade to be inside DA21', () => esb.requests.length === 1);
 
     service.child.kill('SIGTERM');
     await service.logLine((line) => line.msg === 'no longer accepting connections');
@@ -57,7 +56,9 @@ describe('graceful shutdown on SIGTERM (e2e, child process)', function () {
       (error: Error & { cause?: { code?: string } }) => error.cause?.code,
     );
     expect(refused).to.equal('ECONNREFUSED');
+    expect(answered, 'the upgrade was answered before DA21 was').to.equal(false);
 
+    answerDa21();
     const reply = await inFlight;
     expect(reply.status, JSON.stringify(reply.body)).to.equal(200);
     expect(reply.body).to.deep.equal({ success: true, data: {} });

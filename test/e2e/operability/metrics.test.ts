@@ -49,6 +49,13 @@ describe('GET /metrics (e2e)', function () {
       expect(delta('midplat_esb_call_errors_total', { transaction: 'DA21', code: 'ESB_DA21_FAILED' })).to.equal(1);
     });
 
+    it('says the process is ready and how old the oldest PENDING callback is', async () => {
+      const { samples } = await scrape(app);
+      expect(sampleValue(samples, 'midplat_ready', {})).to.equal(1);
+      expect(sampleValue(samples, 'midplat_outbox_oldest_pending_age_seconds', {})).to.be.at.least(0);
+      expect(samples.map((sample) => sample.name)).to.include('midplat_outbox_oldest_pending_age_seconds');
+    });
+
     it('exposes the default process metrics', async () => {
       const { samples } = await scrape(app);
       const names = new Set(samples.map((sample) => sample.name));
@@ -64,7 +71,7 @@ describe('GET /metrics (e2e)', function () {
     before(async () => {
       esb = new FakeEsbServer();
       const url = await esb.start();
-      app = await startTestService('sqlite', { demo: { loadOnStart: true }, esb: { adapter: 'http', url, timeoutMs: 300 } });
+      app = await startTestService('sqlite', { demo: { loadOnStart: true }, esb: { adapter: 'http', url, timeoutMs: 1500 } }); // the 502 below must come before the deadline, even on a loaded machine
     });
     after(async () => {
       await app?.stop();

@@ -4,6 +4,7 @@ import { loadConfig } from '../../../config/loadConfig.js';
 import { MidplatService } from '../../../config/MidplatService.js';
 import { postJson } from '../../support/http.js';
 import { createTestDatabase, type TestDatabase } from '../../support/testDatabases.js';
+import { waitFor } from '../../support/waitFor.js';
 
 /** A hook whose stop finishes work in flight (as the outbox worker's deliveries) and still needs the database. */
 class InFlightWorkHook implements LifecycleHook {
@@ -47,7 +48,15 @@ describe('MidplatService.stop', () => {
 
     let stopped = false;
     const stopping = service.stop().then(() => (stopped = true));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor('the hook to be told to stop', () => hook.events.includes('stopping'));
+    // The other half of stop is over once nothing listens: from here on only the hook holds it.
+    await waitFor('the server to stop listening', () =>
+      fetch(`http://127.0.0.1:${port}/healthz`).then(
+        () => false,
+        () => true,
+      ),
+    );
+    expect(await service.database.ping().then(() => 'answered', () => 'closed'), 'the pool was closed under a working hook').to.equal('answered');
     expect(stopped, 'stop() returned while the hook was still working').to.equal(false);
     hook.finishWork();
     await stopping;

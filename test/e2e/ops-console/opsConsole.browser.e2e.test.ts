@@ -172,6 +172,29 @@ describe('ops console in a browser (e2e)', function () {
     expect(watch.problems).to.deep.equal([]);
   });
 
+  it('shows the retry above in the Audit view (who, what, request id), filtered by action and by who, for a read-only token too (runs after the retry)', async () => {
+    const { body } = await api('audit/search', { action: 'outbox.retry' }, VIEWER_TOKEN);
+    const record = (body.data.items as Array<{ id: number; actor: string; target: string; requestId: string }>).find((each) => each.target.includes(failedMessageId));
+    expect(record, 'the retry was audited').to.not.equal(undefined);
+    expect(record!.actor).to.equal('ops');
+    const watch = await signedIn(VIEWER_TOKEN);
+    const { page } = watch;
+    await page.click('nav a[data-view=audit]');
+    await page.waitForSelector('#audit-filters');
+    await page.select('#audit-action', 'outbox.retry');
+    await page.type('#audit-actor', 'ops');
+    await page.click('#audit-filters button[type=submit]');
+    const row = `tr[data-audit-id="${record!.id}"][data-action="outbox.retry"]`;
+    await page.waitForSelector(row);
+    const text = await textOf(page, row);
+    for (const expected of ['ops', 'outbox.retry', failedMessageId, record!.requestId]) expect(text).to.include(expected);
+    expect(await page.$$eval('tr[data-action]', (rows) => rows.map((each) => (each as HTMLElement).dataset.action))).to.satisfy((actions: string[]) => actions.every((action) => action === 'outbox.retry'));
+    await shot(page, '5-audit');
+    await page.goto(`${app.baseUrl}/ops/#audit?actor=nobody`);
+    await page.waitForFunction(() => document.querySelector('#audit-results')?.innerText.includes('No actions match these filters.'));
+    expect(watch.problems).to.deep.equal([]);
+  });
+
   it('sends the token as Acstkn from sessionStorage and never uses a cookie', async () => {
     const watch = await signedIn(VIEWER_TOKEN);
     const { page } = watch;

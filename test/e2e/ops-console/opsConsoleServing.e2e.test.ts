@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { opsConsoleStaticFolder } from '../../../config/projectRoot.js';
+import { rawGet } from '../../support/rawHttp.js';
 import { startTestService, type TestService } from '../../support/startTestService.js';
 
 /** How the page's files are served: from the process's own files, with headers that keep a browser strict. */
@@ -46,10 +47,13 @@ describe('ops console serving (e2e)', function () {
   });
 
   it('serves only the files of its folder: unknown names and paths that climb out get 404', async () => {
-    for (const path of ['/ops/nope.js', '/ops/..%2F..%2F..%2F..%2Fpackage.json', '/ops/%2e%2e/package.json', '/ops/../package.json']) {
-      const response = await fetch(`${app.baseUrl}${path}`);
+    const port = Number(new URL(app.baseUrl).port);
+    // Sent as written: fetch would turn every `..` and `%2e%2e` segment into a climb before the server saw it.
+    const climbs = ['/ops/../package.json', '/ops/../../../../package.json', '/ops/%2e%2e/package.json', '/ops/%2e%2e/%2e%2e/%2e%2e/%2e%2e/package.json', '/ops/..%2F..%2F..%2F..%2Fpackage.json', '/ops/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fpackage.json'];
+    for (const path of ['/ops/nope.js', ...climbs]) {
+      const response = await rawGet(port, path);
       expect(response.status, path).to.equal(404);
-      expect(await response.text(), path).not.to.include('"name": "midplat"');
+      expect(response.text, path).not.to.include('"name": "midplat"');
     }
   });
 

@@ -5,11 +5,15 @@ import { FakeEsbServer } from '../../support/FakeEsbServer.js';
 import { postJson } from '../../support/http.js';
 import { startTestService, type TestService } from '../../support/startTestService.js';
 import { DATABASE_KINDS } from '../../support/testDatabases.js';
-import { aMemberFixture } from '../../support/MemberMother.js';
+import { aMemberFixture, type MemberFixtureItem } from '../../support/MemberMother.js';
+import { watchServerRequests } from '../../support/serverRequests.js';
+import { waitFor } from '../../support/waitFor.js';
 import type { EddaStatus } from '../../../core/upgrade-account/EddaStatus.js';
 
 const PATH = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
 const IVR = { acstkn: 'demo-ivr-token' };
+/** The hang test waits this long; shorter, a loaded machine's DB and HTTP work alone could exceed it and turn a success into a 504. */
+const ESB_TIMEOUT_MS = 3000;
 let nextMember = 0;
 
 for (const kind of DATABASE_KINDS) {
@@ -21,7 +25,7 @@ for (const kind of DATABASE_KINDS) {
       esb = new FakeEsbServer();
       const esbUrl = await esb.start();
       midplat = await startTestService(kind, {
-        esb: { adapter: 'http', url: esbUrl, timeoutMs: 400 },
+        esb: { adapter: 'http', url: esbUrl, timeoutMs: ESB_TIMEOUT_MS },
         http: { bodyLimitBytes: 2048 },
       });
     });
@@ -33,16 +37,15 @@ for (const kind of DATABASE_KINDS) {
 
     beforeEach(() => {
       esb.behaviour = { kind: 'success' };
-      esb.delayMs = 0;
       esb.requests.length = 0;
     });
 
     /** A new member in the given EDDA state; ids never repeat across tests. */
-    async function aLoadedMember(eddaStatus: EddaStatus = 'EDDASuccess'): Promise<string> {
+    async function aLoadedMember(eddaStatus: EddaStatus = 'EDDASuccess', details: Partial<MemberFixtureItem> = {}): Promise<string> {
       nextMember += 1;
       const memberId = `E2E${String(nextMember).padStart(6, '0')}`;
       await midplat.service.container.get(FixtureLoader).load({
-        members: [aMemberFixture({ memberId, eddaStatus })],
+        members: [aMemberFixture({ memberId, eddaStatus, ...details })],
       });
       return memberId;
     }
@@ -127,7 +130,7 @@ for (const kind of DATABASE_KINDS) {
       expect(reply.status).to.equal(504);
       expect(reply.body).to.deep.equal({
         success: false,
-        error: { error_code: 'ESB_TIMEOUT', error_message: 'ESB DA21 did not answer within 400 ms' },
+        error: { error_code: 'ESB_TIMEOUT', error_message: `ESB DA21 did not answer within ${ESB_TIMEOUT_MS} ms` },
       });
       expect(await stateOf(memberId)).to.deep.equal({ level: '2B', status: 'EDDASuccess' });
       const { UpgradeReview } = midplat.service.database.models(defineUpgradeAccountModels);
@@ -137,11 +140,20 @@ for (const kind of DATABASE_KINDS) {
 
     it('makes exactly one DA21 call when concurrent requests arrive for one member', async () => {
       const memberId = await aLoadedMember();
-      esb.delayMs = 150;
-      const replies = await Promise.all(
-        Array.from({ length: 6 }, () => postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true }, IVR)),
-      );
-      expect(replies.map((reply) => reply.status)).to.deep.equal([200, 200, 200, 200, 200, 200]);
+      // DA21 answers only once all six requests are inside the service: they overlap, whatever the machine's speed.
+      const answerDa21 = esb.holdReplies();
+      const arrivals = watchServerRequests(Number(new URL(midplat.baseUrl).port), PATH);
+      try {
+        const replying = Promise.all(Array.from({ length: 6 }, () => postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true }, IVR)));
+        await waitFor('the DA21 call', () => esb.requests.length > 0);
+        await waitFor('all six requests to reach the service', () => arrivals.received() === 6);
+        answerDa21();
+        const replies = await replying;
+        expect(replies.map((reply) => reply.status)).to.deep.equal([200, 200, 200, 200, 200, 200]);
+      } finally {
+        arrivals.stop();
+        answerDa21();
+      }
       expect(esb.requests).to.have.length(1);
       expect(await stateOf(memberId)).to.deep.equal({ level: '1A', status: 'CustomerSuccess' });
     });
@@ -215,15 +227,21 @@ for (const kind of DATABASE_KINDS) {
       });
 
       it('writes JSON log lines with the request id and no token or personal data', async () => {
-        await aLoadedMember();
-        await postJson(`${midplat.baseUrl}${PATH}`, { memberId: 'x', isPass: true }, { ...IVR, 'x-request-id': 'log-check-1' });
-        const line = midplat.logs.find((entry) => entry.requestId === 'log-check-1');
-        expect(line).to.include({ msg: 'request', status: 404, consumer: 'ivr', route: PATH });
+        // Personal data goes through the service: the member's account goes to DA21, and the core
+        // bank's refusal, which reaches the error log, repeats the account, the ID and the phone.
+        const memberId = await aLoadedMember('EDDASuccess', { accountId: 'AA55501234567', idno: 'L123450987', phone: '0987650123', name: '林小華' });
+        esb.behaviour = { kind: 'refuse', rtrnCode: 'E901', rtrnDesc: 'account AA55501234567 frozen: holder L123450987, phone 0987650123' };
+        const refused = await postJson(`${midplat.baseUrl}${PATH}`, { memberId, isPass: true }, { ...IVR, 'x-request-id': 'log-check-1' });
+        expect([refused.status, refused.body.error.error_code]).to.deep.equal([502, 'ESB_DA21_FAILED']);
+        expect(JSON.stringify(esb.requests)).to.contain('AA55501234567');
+        const lines = midplat.logs.filter((entry) => entry.requestId === 'log-check-1');
+        expect(lines.map((entry) => entry.msg)).to.include.members(['request failed', 'request']);
+        expect(lines.find((entry) => entry.msg === 'request')).to.include({ status: 502, consumer: 'ivr', route: PATH });
+        expect(JSON.stringify(lines.find((entry) => entry.msg === 'request failed'))).to.contain('E901');
         const everything = JSON.stringify(midplat.logs);
-        expect(everything).to.not.contain('demo-ivr-token');
-        expect(everything).to.not.contain('A123456789');
-        expect(everything).to.not.contain('0912345678');
-        expect(everything).to.not.contain('王小明');
+        for (const secret of ['demo-ivr-token', 'AA55501234567', 'L123450987', '0987650123', '林小華', 'A123456789', '0912345678', '王小明']) {
+          expect(everything).to.not.contain(secret);
+        }
       });
     }
   });

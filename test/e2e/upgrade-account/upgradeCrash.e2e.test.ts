@@ -3,19 +3,20 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Database } from '../../../adapters/persistence/Database.js';
-import { defineUpgradeAccountModels } from '../../../adapters/persistence/upgrade-account/upgradeAccountModels.js';
 import { FakeEsbServer } from '../../support/FakeEsbServer.js';
 import { postJson } from '../../support/http.js';
 import { midplatEnv, runMidplatScript } from '../../support/midplatScript.js';
 import { ServiceProcess } from '../../support/ServiceProcess.js';
+import { expireUpgradeClaim, upgradeClaimOf } from '../../support/upgradeClaim.js';
 import { waitFor } from '../../support/waitFor.js';
 import { aMemberFixture } from '../../support/MemberMother.js';
 
 const UPGRADE = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
 const IVR_TOKEN = 'crash-test-ivr-token';
 const IVR = { acstkn: IVR_TOKEN };
-const TIMEOUT_MS = 5000;
+/** A decision's claim lasts timeoutMs + 2 s: far longer than a process restart on a loaded machine. */
+const TIMEOUT_MS = 30000;
+const CLAIM_MS = TIMEOUT_MS + 2000;
 
 /** kill -9 of the real process (`node dist/scripts/start.js`) between the claim and the record of a decision. */
 describe('UpgradeAccount after a crash between claim and record (e2e, child process)', function () {
@@ -55,49 +56,36 @@ describe('UpgradeAccount after a crash between claim and record (e2e, child proc
     rmSync(folder, { recursive: true, force: true });
   });
 
-  async function checkRow(): Promise<{ status: string; deciding_until: Date | null; esb_transaction_id: string | null }> {
-    const database = new Database({ url: databaseUrl, poolMax: 1 });
-    try {
-      const { EddaCheck } = database.models(defineUpgradeAccountModels);
-      const row = await EddaCheck.findOne({ where: { member_id: 'M0000000001' }, order: [['id', 'DESC']] });
-      const { status, deciding_until, esb_transaction_id } = row!.get();
-      return { status, deciding_until, esb_transaction_id };
-    } finally {
-      await database.close();
-    }
-  }
-
   it('leaves a claim that expires; the retry then reuses the TransactionID and makes exactly one more DA21 call', async () => {
     const first = spawn();
     const firstUrl = await first.listening();
     esb.behaviour = { kind: 'hang' };
+    const claimedFrom = Date.now();
     void postJson(`${firstUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, IVR).catch(() => undefined);
     await waitFor('the DA21 call', () => esb.requests.length === 1); // claimed, DA21 in flight
+    const claimedBy = Date.now();
     await first.kill(); // SIGKILL: nothing after the claim runs
 
-    const claimed = await checkRow();
+    const claimed = await upgradeClaimOf(databaseUrl, 'M0000000001');
     expect(claimed.status).to.equal('EDDASuccess');
-    expect(claimed.deciding_until).to.be.instanceOf(Date);
+    expect(claimed.decidingUntil!.getTime()).to.be.within(claimedFrom + CLAIM_MS - 1000, claimedBy + CLAIM_MS + 1000);
     const firstId = (esb.requests[0]!.amheader as { TransactionID: string }).TransactionID;
-    expect(claimed.esb_transaction_id).to.equal(firstId);
+    expect(claimed.esbTransactionId).to.equal(firstId);
 
     esb.behaviour = { kind: 'success' };
     const second = spawn();
     const secondUrl = await second.listening();
     const early = await postJson(`${secondUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, IVR);
-    // The claim (esb.timeoutMs + 2 s) outlives the restart.
+    // The claim outlives the restart.
     expect([early.status, early.body.error?.error_code]).to.deep.equal([409, 'UPGRADE_IN_PROGRESS']);
     expect(esb.requests).to.have.length(1);
-    let retried = early;
-    while (retried.status === 409) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      retried = await postJson(`${secondUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, IVR);
-    }
+    await expireUpgradeClaim(databaseUrl, 'M0000000001');
+    const retried = await postJson(`${secondUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, IVR);
     expect(retried.status, JSON.stringify(retried.body)).to.equal(200);
     expect(esb.requests.map((request) => (request.amheader as { TransactionID: string }).TransactionID)).to.deep.equal([firstId, firstId]);
     const repeat = await postJson(`${secondUrl}${UPGRADE}`, { memberId: 'M0000000001', isPass: true }, IVR);
     expect(repeat.status).to.equal(200);
     expect(esb.requests).to.have.length(2);
-    expect(await checkRow()).to.deep.include({ status: 'CustomerSuccess', deciding_until: null });
+    expect(await upgradeClaimOf(databaseUrl, 'M0000000001')).to.deep.include({ status: 'CustomerSuccess', decidingUntil: null });
   });
 });

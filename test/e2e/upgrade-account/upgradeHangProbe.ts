@@ -15,8 +15,13 @@ const UPGRADE = '/intranet/api/v1.0/UpgradeAccount/IVRCheckUpgradeAccount';
 
 export interface HangFigures {
   readonly memberIds: string[];
-  /** Each upgrade's answer: `status code` and how long it took. */
-  readonly replies: { readonly answer: string; readonly ms: number }[];
+  /**
+   * Each upgrade's answer: `status code`, how long the caller waited for it, and how long the
+   * service took by its own clock (X-Response-Time, from the start of the call, where the
+   * esb.timeoutMs deadline counts from): the caller's figure adds the wait of 40 connections
+   * for a loaded machine to take them.
+   */
+  readonly replies: { readonly answer: string; readonly ms: number; readonly serviceMs: number }[];
   readonly esbRequests: number;
   /** One caller's latencies of the other use cases, sampled while every upgrade waited on the ESB. */
   readonly latencies: { readonly getCreateInfo: number[]; readonly kycChanged: number[]; readonly customerCheck: number[] };
@@ -103,7 +108,8 @@ async function probe(kind: DatabaseKind, timeoutMs: number, concurrentMembers: n
     const answers = ids.map(async (memberId) => {
       const started = process.hrtime.bigint();
       const reply = await upgrade(memberId);
-      return { answer: `${reply.status} ${String(reply.body.error?.error_code)}`, ms: Math.round(elapsedMs(started)) };
+      const serviceMs = Number.parseFloat(reply.headers.get('x-response-time') ?? 'NaN');
+      return { answer: `${reply.status} ${String(reply.body.error?.error_code)}`, ms: Math.round(elapsedMs(started)), serviceMs };
     });
     let settled = false;
     const all = Promise.all(answers).finally(() => (settled = true));

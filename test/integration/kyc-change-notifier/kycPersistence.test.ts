@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { SequelizeOutboxOperatorQueries } from '../../../adapters/persistence/outbox/SequelizeOutboxOperatorQueries.js';
 import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
 import { loadConfig } from '../../../config/loadConfig.js';
 import { MidplatService } from '../../../config/MidplatService.js';
@@ -40,7 +40,7 @@ for (const kind of DATABASE_KINDS) {
     const get = <T>(token: symbol | (new (...args: never[]) => T)) => service.container.get<T>(token as never);
     const profiles = () => get<KycProfileRepository>(KycProfileRepository);
     const unitOfWork = () => get<UnitOfWork>(UnitOfWork);
-    const outboxMessages = () => get<SequelizeOutboxStore>(SequelizeOutboxStore).list({ limit: 100 });
+    const outboxMessages = () => get<SequelizeOutboxOperatorQueries>(SequelizeOutboxOperatorQueries).list({ limit: 100 });
 
     it('stores and reads back a whole profile: status with reason arrays, every info field, per-part times', async () => {
       const profile: KycProfile = {

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { AttemptRecord } from '../../../core/shared/OutboxStore.js';
 import { SequelizeOutboxConsoleStore } from '../../../adapters/persistence/outbox/SequelizeOutboxConsoleStore.js';
 import { ManualClock } from '../../support/ManualClock.js';
+import { markDone } from '../../support/outbox/markDone.js';
 import { buildOutboxRig, type OutboxRig } from '../../support/outbox/outboxTestRig.js';
 import { RecordingOutboxHandler } from '../../support/outbox/RecordingOutboxHandler.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
@@ -15,7 +16,7 @@ for (const kind of DATABASE_KINDS) {
     let rig: OutboxRig;
     let clock: ManualClock;
     let handler: RecordingOutboxHandler;
-    const attemptsOf = (id: string) => new SequelizeOutboxConsoleStore(rig.database, rig.store).attemptsOf(id);
+    const attemptsOf = (id: string) => new SequelizeOutboxConsoleStore(rig.database, rig.operatorQueries).attemptsOf(id);
     const enqueue = (key: string) => rig.unitOfWork.run(() => rig.outbox.enqueue({ topic: 'test.topic', partitionKey: key, payload: { key } }));
 
     beforeEach(async () => {
@@ -68,10 +69,10 @@ for (const kind of DATABASE_KINDS) {
       const [held] = await rig.store.claim({ ...request, now: clock.now(), owner: 'worker-a' });
       clock.advance(1000);
       const [retaken] = await rig.store.claim({ ...request, now: clock.now(), owner: 'worker-b' });
-      expect(await rig.store.markDone(held!, clock.now(), record(clock.now()))).to.equal(false);
+      expect(await markDone(rig.store, held!, clock.now(), record(clock.now()))).to.equal(false);
       expect(await rig.store.markManyDone([held!], clock.now(), new Map([[id, record(clock.now())]]))).to.deep.equal(new Set());
       expect(await attemptsOf(id)).to.deep.equal([]);
-      expect(await rig.store.markDone(retaken!, clock.now(), record(clock.now()))).to.equal(true);
+      expect(await markDone(rig.store, retaken!, clock.now(), record(clock.now()))).to.equal(true);
       expect((await attemptsOf(id)).map((a) => a.attempt)).to.deep.equal([2]);
     });
 
@@ -83,7 +84,7 @@ for (const kind of DATABASE_KINDS) {
       let failed = false;
       await rig.store.markFailed(claim!, 'boom', clock.now(), { ...record(clock.now()), succeeded: false }).catch(() => (failed = true));
       expect(failed).to.equal(true);
-      expect(await rig.store.find(id)).to.include({ status: 'PENDING', leaseOwner: 'worker-a', lastError: null });
+      expect(await rig.operatorQueries.find(id)).to.include({ status: 'PENDING', leaseOwner: 'worker-a', lastError: null });
     });
   });
 }

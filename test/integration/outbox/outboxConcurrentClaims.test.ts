@@ -40,6 +40,8 @@ describe('outbox claims racing on one MariaDB (SKIP LOCKED)', function () {
     const doneOrder = new Map<string, string[]>();
     let enqueueDone = false;
     void enqueuing.then(() => (enqueueDone = true));
+    // A message no claimer can ever get must fail the test with a reason, not spin until mocha's timeout.
+    const deadline = Date.now() + 40_000;
     await Promise.all(
       rigs.map(async (rig, index) => {
         const owner = `claimer-${index}`;
@@ -47,6 +49,7 @@ describe('outbox claims racing on one MariaDB (SKIP LOCKED)', function () {
           const batch: ClaimedMessage[] = await rig.store.claim({ owner, now: new Date(), leaseMs: 60_000, topics: ['t'], limit: 20 });
           if (batch.length === 0) {
             if (enqueueDone && claimedBy.size >= total) return;
+            if (Date.now() > deadline) throw new Error(`${owner}: ${claimedBy.size} of ${total} messages claimed after 40 s (enqueuing ${enqueueDone ? 'done' : 'still running'})`);
             await new Promise((resolve) => setTimeout(resolve, 10));
             continue;
           }

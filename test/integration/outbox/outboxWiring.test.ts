@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { LifecycleHook } from '../../../adapters/lifecycle/LifecycleHook.js';
-import { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
+import { SequelizeOutboxOperatorQueries } from '../../../adapters/persistence/outbox/SequelizeOutboxOperatorQueries.js';
 import { OutboxWorker } from '../../../adapters/scheduler/OutboxWorker.js';
 import { Outbox } from '../../../core/shared/Outbox.js';
 import { UnitOfWork } from '../../../core/shared/UnitOfWork.js';
@@ -41,7 +41,7 @@ for (const kind of DATABASE_KINDS) {
       const outbox = running.service.container.get<Outbox>(Outbox);
       const unitOfWork = running.service.container.get<UnitOfWork>(UnitOfWork);
       const id = await unitOfWork.run(() => outbox.enqueue({ topic: 'moneyplus.callback', partitionKey: '12345', payload: { uid: '12345' } }));
-      const stored = await running.service.container.get(SequelizeOutboxStore).find(id);
+      const stored = await running.service.container.get(SequelizeOutboxOperatorQueries).find(id);
       expect(stored).to.include({ topic: 'moneyplus.callback', partitionKey: '12345' });
       expect(stored!.payload).to.deep.equal({ uid: '12345' });
     });

@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import { OutboxWorker } from '../../../adapters/scheduler/OutboxWorker.js';
 import type { OutboxHandler } from '../../../core/shared/OutboxHandler.js';
 import { ManualClock } from '../../support/ManualClock.js';
+import { markDone } from '../../support/outbox/markDone.js';
 import { buildOutboxRig, type OutboxRig } from '../../support/outbox/outboxTestRig.js';
 import { RecordingOutboxHandler } from '../../support/outbox/RecordingOutboxHandler.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/testDatabases.js';
@@ -46,7 +47,7 @@ for (const kind of DATABASE_KINDS) {
         .catch(() => undefined);
       const id = await enqueue('u1', { n: 2 });
       expect(id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      const listed = await rig.store.list({ limit: 10 });
+      const listed = await rig.operatorQueries.list({ limit: 10 });
       expect(listed.map((message) => message.id)).to.deep.equal([id]);
       expect(listed[0]).to.include({ status: 'PENDING', attempts: 0, partitionKey: 'u1', topic: 'test.topic' });
     });
@@ -58,7 +59,7 @@ for (const kind of DATABASE_KINDS) {
       expect(handler.deliveries).to.deep.equal([
         { id, topic: 'test.topic', partitionKey: 'u1', payload: { uid: 'u1', nested: { list: [1, 2] } }, attempt: 1 },
       ]);
-      const stored = await rig.store.find(id);
+      const stored = await rig.operatorQueries.find(id);
       expect(stored).to.include({ status: 'DONE', attempts: 1, leaseOwner: null });
       expect(stored!.deliveredAt!.getTime()).to.equal(clock.now().getTime());
       expect(await rig.worker.runOnce()).to.equal(0);
@@ -69,20 +70,32 @@ for (const kind of DATABASE_KINDS) {
       await rig.worker.start();
       const id = await enqueue('u1');
       await waitFor('the delivery', () => handler.ids().includes(id), 5000);
-      await waitFor('the message DONE', async () => (await rig.store.find(id))!.status === 'DONE', 5000);
+      await waitFor('the message DONE', async () => (await rig.operatorQueries.find(id))!.status === 'DONE', 5000);
     });
 
     it('does not deliver before the enqueuing unit of work has committed', async () => {
       await build();
       await rig.worker.start();
+      await rig.worker.idle();
+      let committed = false;
+      const deliveredBeforeCommit: string[] = [];
+      handler.answer = (delivery) => {
+        if (!committed) deliveredBeforeCommit.push(delivery.id);
+        return { ok: true };
+      };
       let id = '';
       await rig.unitOfWork.run(async () => {
         id = await rig.outbox.enqueue({ topic: 'test.topic', partitionKey: 'u1', payload: {} });
         rig.worker.wake();
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        // MariaDB: the pass this starts claims on a connection of its own and ends finding
+        // nothing. SQLite has one writer: that pass waits behind this transaction.
+        if (kind === 'mariadb') await rig.worker.idle();
         expect(handler.deliveries).to.deep.equal([]);
       });
+      // Set before any I/O callback can run: a delivery needs the database's answer to a claim first.
+      committed = true;
       await waitFor('the delivery', () => handler.ids().includes(id), 5000);
+      expect(deliveredBeforeCommit).to.deep.equal([]);
     });
 
     it('delivers a backlog through the cron schedule when nothing wakes the worker', async () => {
@@ -104,7 +117,7 @@ for (const kind of DATABASE_KINDS) {
       handler.answer = () => ({ ok: false, error: 'HTTP 503' });
       const id = await enqueue('u1');
       await rig.worker.runOnce();
-      let stored = (await rig.store.find(id))!;
+      let stored = (await rig.operatorQueries.find(id))!;
       expect(stored).to.include({ status: 'PENDING', attempts: 1, lastError: 'HTTP 503', leaseOwner: null });
       expect(stored.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(6000);
 
@@ -112,7 +125,7 @@ for (const kind of DATABASE_KINDS) {
       expect(await rig.worker.runOnce()).to.equal(0);
       clock.advance(1);
       expect(await rig.worker.runOnce()).to.equal(1);
-      stored = (await rig.store.find(id))!;
+      stored = (await rig.operatorQueries.find(id))!;
       expect(stored.attempts).to.equal(2);
       expect(stored.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(360000);
       expect(handler.deliveries.map((delivery) => delivery.attempt)).to.deep.equal([1, 2]);
@@ -123,7 +136,7 @@ for (const kind of DATABASE_KINDS) {
       handler.answer = () => ({ ok: false, error: 'refused' });
       const id = await enqueue('u1');
       await rig.worker.runOnce();
-      const stored = (await rig.store.find(id))!;
+      const stored = (await rig.operatorQueries.find(id))!;
       expect(stored.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(4000);
     });
 
@@ -135,7 +148,7 @@ for (const kind of DATABASE_KINDS) {
       const waits: number[] = [];
       for (let attempt = 1; attempt <= 4; attempt += 1) {
         await rig.worker.runOnce();
-        const stored = (await rig.store.find(id))!;
+        const stored = (await rig.operatorQueries.find(id))!;
         waits.push(stored.nextAttemptAt.getTime() - clock.now().getTime());
         clock.advance(waits.at(-1)!);
       }
@@ -148,8 +161,8 @@ for (const kind of DATABASE_KINDS) {
       const shortId = await enqueue('u2');
       handler.answer = (delivery) => ({ ok: false, error: 'HTTP 429', retryAfterMs: delivery.id === longId ? 60000 : 1000 });
       await rig.worker.runOnce();
-      expect((await rig.store.find(longId))!.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(60000);
-      expect((await rig.store.find(shortId))!.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(5000);
+      expect((await rig.operatorQueries.find(longId))!.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(60000);
+      expect((await rig.operatorQueries.find(shortId))!.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(5000);
     });
 
     it("caps a partner's huge Retry-After at the largest backoffMs entry, so the uid's later messages still go out", async () => {
@@ -158,12 +171,12 @@ for (const kind of DATABASE_KINDS) {
       const laterId = await enqueue('u1', { n: 2 });
       handler.answer = (delivery) => (delivery.id === parkedId && delivery.attempt === 1 ? { ok: false, error: 'HTTP 429', retryAfterMs: 999_999_999_000 } : { ok: true });
       await rig.worker.runOnce();
-      expect((await rig.store.find(parkedId))!.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(Math.max(...BACKOFF));
+      expect((await rig.operatorQueries.find(parkedId))!.nextAttemptAt.getTime() - clock.now().getTime()).to.equal(Math.max(...BACKOFF));
       clock.advance(Math.max(...BACKOFF));
       await rig.worker.runOnce();
       await rig.worker.runOnce();
-      expect((await rig.store.find(parkedId))!.status).to.equal('DONE');
-      expect((await rig.store.find(laterId))!.status).to.equal('DONE');
+      expect((await rig.operatorQueries.find(parkedId))!.status).to.equal('DONE');
+      expect((await rig.operatorQueries.find(laterId))!.status).to.equal('DONE');
     });
 
     it("marks the message FAILED after the handler's maxAttempts attempts and stops trying", async () => {
@@ -174,7 +187,7 @@ for (const kind of DATABASE_KINDS) {
       await rig.worker.runOnce();
       clock.advance(10000);
       await rig.worker.runOnce();
-      const stored = (await rig.store.find(id))!;
+      const stored = (await rig.operatorQueries.find(id))!;
       expect(stored).to.include({ status: 'FAILED', attempts: 2, lastError: 'attempt 2 refused', leaseOwner: null });
       clock.advance(100_000_000);
       expect(await rig.worker.runOnce()).to.equal(0);
@@ -188,7 +201,7 @@ for (const kind of DATABASE_KINDS) {
       };
       const id = await enqueue('u1');
       await rig.worker.runOnce();
-      expect(await rig.store.find(id)).to.include({ status: 'PENDING', attempts: 1, lastError: 'socket hang up' });
+      expect(await rig.operatorQueries.find(id)).to.include({ status: 'PENDING', attempts: 1, lastError: 'socket hang up' });
     });
 
     it('does not send a later message of a partition while an earlier one waits for its retry; other partitions go on', async () => {
@@ -213,10 +226,10 @@ for (const kind of DATABASE_KINDS) {
       const second = await enqueue('u1', { n: 2 });
       handler.answer = (delivery) => (delivery.id === first ? { ok: false, error: 'HTTP 404' } : { ok: true });
       await rig.worker.runOnce();
-      expect((await rig.store.find(first))!.status).to.equal('FAILED');
+      expect((await rig.operatorQueries.find(first))!.status).to.equal('FAILED');
       await rig.worker.runOnce();
       expect(handler.ids()).to.deep.equal([first, second]);
-      expect((await rig.store.find(second))!.status).to.equal('DONE');
+      expect((await rig.operatorQueries.find(second))!.status).to.equal('DONE');
     });
 
     it('delivers each partition in enqueue order, one message of a partition per batch', async () => {
@@ -246,7 +259,7 @@ for (const kind of DATABASE_KINDS) {
       await build();
       const foreign = await enqueue('u1', {}, 'other.topic');
       expect(await rig.worker.runOnce()).to.equal(0);
-      expect((await rig.store.find(foreign))!.status).to.equal('PENDING');
+      expect((await rig.operatorQueries.find(foreign))!.status).to.equal('PENDING');
     });
 
     it('never hands a leased message to a second claimer until the lease expires, then retries it with the same id', async () => {
@@ -260,9 +273,9 @@ for (const kind of DATABASE_KINDS) {
       const [retaken] = await rig.store.claim({ ...request, now: new Date(clock.now().getTime() + 30000), owner: 'worker-b' });
       expect(retaken).to.include({ id, attempt: 2, leaseOwner: 'worker-b' });
       // The crashed-then-revived first holder can no longer record an outcome.
-      expect(await rig.store.markDone(held!, clock.now())).to.equal(false);
-      expect(await rig.store.markDone(retaken!, clock.now())).to.equal(true);
-      expect((await rig.store.find(id))!.status).to.equal('DONE');
+      expect(await markDone(rig.store, held!, clock.now())).to.equal(false);
+      expect(await markDone(rig.store, retaken!, clock.now())).to.equal(true);
+      expect((await rig.operatorQueries.find(id))!.status).to.equal('DONE');
     });
 
     it('records many deliveries DONE in one statement, skipping any whose lease another worker took', async () => {
@@ -274,7 +287,7 @@ for (const kind of DATABASE_KINDS) {
       const heldLost = held.find((message) => message.id === lost)!;
       // worker-a's lease on u2 is renewed by nobody; worker-b takes it once it expires.
       clock.advance(1000);
-      await rig.store.markDone(held.find((message) => message.id === kept)!, clock.now()).then(() => undefined);
+      await markDone(rig.store, held.find((message) => message.id === kept)!, clock.now()).then(() => undefined);
       const [taken] = await rig.store.claim({ ...request, now: clock.now(), owner: 'worker-b' });
       expect(taken!.id).to.equal(lost);
       const recorded = await enqueue('u3');
@@ -282,8 +295,8 @@ for (const kind of DATABASE_KINDS) {
       expect(third!.id).to.equal(recorded);
       const done = await rig.store.markManyDone([heldLost, third!], clock.now());
       expect([...done]).to.deep.equal([recorded]);
-      expect(await rig.store.find(lost)).to.include({ status: 'PENDING', leaseOwner: 'worker-b', attempts: 2 });
-      expect(await rig.store.find(recorded)).to.include({ status: 'DONE', leaseOwner: null });
+      expect(await rig.operatorQueries.find(lost)).to.include({ status: 'PENDING', leaseOwner: 'worker-b', attempts: 2 });
+      expect(await rig.operatorQueries.find(recorded)).to.include({ status: 'DONE', leaseOwner: null });
     });
 
     it('retries the message of a worker that died holding the lease, with the same id', async () => {
@@ -304,7 +317,7 @@ for (const kind of DATABASE_KINDS) {
       clock.advance(1000);
       await rig.worker.runOnce();
       expect(handler.deliveries).to.deep.equal([]);
-      expect(await rig.store.find(id)).to.include({ status: 'FAILED', lastError: 'lease expired during the last attempt' });
+      expect(await rig.operatorQueries.find(id)).to.include({ status: 'FAILED', lastError: 'lease expired during the last attempt' });
     });
 
     it('keeps delivering other partitions while one delivery hangs', async () => {
@@ -321,11 +334,11 @@ for (const kind of DATABASE_KINDS) {
         await waitFor('the slow delivery', () => handler.ids().includes(slow), 5000);
         const fast = [await enqueue('u1'), await enqueue('u2'), await enqueue('u1')];
         await waitFor('the other partitions\' deliveries', () => fast.every((id) => handler.ids().includes(id)), 5000);
-        expect((await rig.store.find(slow))!.status).to.equal('PENDING');
+        expect((await rig.operatorQueries.find(slow))!.status).to.equal('PENDING');
       } finally {
         release();
       }
-      await waitFor('the slow message DONE', async () => (await rig.store.find(slow))!.status === 'DONE', 5000);
+      await waitFor('the slow message DONE', async () => (await rig.operatorQueries.find(slow))!.status === 'DONE', 5000);
     });
 
     it('never has more than outbox.batchSize deliveries in flight', async () => {
@@ -367,14 +380,16 @@ for (const kind of DATABASE_KINDS) {
       await waitFor('1 delivery', () => handler.deliveries.length === 1, 5000);
       let stopped = false;
       const stopping = rig.worker.stop().then(() => (stopped = true));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Stopping while a delivery is held touches no database: a stop that did not wait for
+      // it would have settled once everything runnable has run.
+      await new Promise((resolve) => setImmediate(resolve));
       expect(stopped).to.equal(false);
       release();
       await stopping;
-      expect((await rig.store.find(id))!.status).to.equal('DONE');
-      // Stopped: a new commit no longer wakes it.
+      expect((await rig.operatorQueries.find(id))!.status).to.equal('DONE');
+      // Stopped: a new commit no longer wakes it (a pass it started would be awaited here).
       await enqueue('u2');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await rig.worker.idle();
       expect(handler.deliveries).to.have.length(1);
     });
 
@@ -395,6 +410,19 @@ for (const kind of DATABASE_KINDS) {
       expect(text).to.include('midplat_outbox_delivery_attempts_total{topic="test.topic",outcome="failed"} 1');
       expect(text).to.include('midplat_outbox_delivery_latency_seconds_count{topic="test.topic"} 2');
       expect(text).to.include('midplat_outbox_delivery_latency_seconds_sum{topic="test.topic"} 0.5');
+    });
+
+    it('exposes the age of the oldest PENDING message, 0 when none is pending', async () => {
+      handler = new RecordingOutboxHandler('test.topic', 1);
+      await build();
+      const age = async () => Number(/^midplat_outbox_oldest_pending_age_seconds (\S+)$/m.exec(await rig.registry.metrics())?.[1]);
+      expect(await age()).to.equal(0);
+      await enqueue('u1');
+      clock.advance(90000);
+      await enqueue('u2');
+      expect(await age()).to.equal(90);
+      await rig.worker.runOnce();
+      expect(await age()).to.equal(0);
     });
 
     it('refuses two handlers for one topic', async () => {

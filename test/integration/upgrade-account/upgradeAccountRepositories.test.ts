@@ -14,6 +14,7 @@ import { aMemberFixture } from '../../support/MemberMother.js';
 import type { EddaStatus } from '../../../core/upgrade-account/EddaStatus.js';
 import { createMigratedDatabase, type MigratedDatabase } from '../../support/migratedDatabase.js';
 import { rejectionOf } from '../../support/rejectionOf.js';
+import { waitForLockWait } from '../../support/waitForLockWait.js';
 
 const member = (memberId: string, eddaStatus: EddaStatus = 'EDDASuccess') => aMemberFixture({ memberId, eddaStatus });
 
@@ -111,36 +112,43 @@ for (const kind of DATABASE_KINDS) {
       expect(await database.models(defineUpgradeAccountModels).EddaCheckHistory.count()).to.equal(0);
     });
 
-    it('makes a second unit of work wait for the lock on the same member', async () => {
-      await container.get(FixtureLoader).load({ members: [member('M1')] });
-      const checks = container.get<EddaCheckRepository>(EddaCheckRepository);
-      const unitOfWork = container.get<UnitOfWork>(UnitOfWork);
-      const order: string[] = [];
-      let releaseFirst!: () => void;
-      const firstHoldsLock = new Promise<void>((resolve) => {
-        releaseFirst = resolve;
+    // MariaDB only: SQLite has no row lock (its units of work queue for its one writer instead).
+    if (kind === 'mariadb') {
+      it('makes a second unit of work wait for the lock on the same member', async () => {
+        await container.get(FixtureLoader).load({ members: [member('M1')] });
+        const checks = container.get<EddaCheckRepository>(EddaCheckRepository);
+        const unitOfWork = container.get<UnitOfWork>(UnitOfWork);
+        const order: string[] = [];
+        let releaseFirst!: () => void;
+        const firstHoldsLock = new Promise<void>((resolve) => {
+          releaseFirst = resolve;
+        });
+        let firstLocked!: () => void;
+        const locked = new Promise<void>((resolve) => {
+          firstLocked = resolve;
+        });
+        const first = unitOfWork.run(async () => {
+          await checks.lockCurrentForMember('M1');
+          order.push('first locked');
+          firstLocked();
+          await firstHoldsLock;
+          order.push('first done');
+        });
+        await locked;
+        const second = unitOfWork.run(async () => {
+          await checks.lockCurrentForMember('M1');
+          order.push('second locked');
+        });
+        try {
+          await waitForLockWait(database.sequelize, '%FROM edda_checks WHERE member_id%FOR UPDATE%', "the second unit of work to wait for the first's row lock");
+        } finally {
+          releaseFirst();
+          await Promise.allSettled([first, second]);
+        }
+        await Promise.all([first, second]);
+        expect(order).to.deep.equal(['first locked', 'first done', 'second locked']);
       });
-      let firstLocked!: () => void;
-      const locked = new Promise<void>((resolve) => {
-        firstLocked = resolve;
-      });
-      const first = unitOfWork.run(async () => {
-        await checks.lockCurrentForMember('M1');
-        order.push('first locked');
-        firstLocked();
-        await firstHoldsLock;
-        order.push('first done');
-      });
-      await locked;
-      const second = unitOfWork.run(async () => {
-        await checks.lockCurrentForMember('M1');
-        order.push('second locked');
-      });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      releaseFirst();
-      await Promise.all([first, second]);
-      expect(order).to.deep.equal(['first locked', 'first done', 'second locked']);
-    });
+    }
 
     it('migrates down and up again cleanly', async () => {
       await migrateDownAll(database);

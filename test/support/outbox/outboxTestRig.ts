@@ -7,11 +7,13 @@ import { MetricsRegistry } from '../../../adapters/metrics/MetricsRegistry.js';
 import { Database } from '../../../adapters/persistence/Database.js';
 import { migrate } from '../../../adapters/persistence/migrate.js';
 import { outboxPersistenceModule } from '../../../adapters/persistence/outbox/outboxPersistenceModule.js';
+import { insertOutboxMessage } from '../../../adapters/persistence/outbox/insertOutboxMessage.js';
+import { SequelizeOutboxOperatorQueries } from '../../../adapters/persistence/outbox/SequelizeOutboxOperatorQueries.js';
 import { SequelizeOutboxStore } from '../../../adapters/persistence/outbox/SequelizeOutboxStore.js';
 import { outboxWorkerModule } from '../../../adapters/scheduler/outboxWorkerModule.js';
 import { OutboxRandom, OutboxWorker } from '../../../adapters/scheduler/OutboxWorker.js';
 import { Clock } from '../../../core/shared/Clock.js';
-import { Outbox } from '../../../core/shared/Outbox.js';
+import { Outbox, type NewOutboxMessage } from '../../../core/shared/Outbox.js';
 import { OutboxHandler } from '../../../core/shared/OutboxHandler.js';
 import { UnitOfWork } from '../../../core/shared/UnitOfWork.js';
 import type { MidplatConfig } from '../../../config/MidplatConfig.js';
@@ -33,8 +35,11 @@ export interface OutboxRig {
   readonly outbox: Outbox;
   readonly unitOfWork: UnitOfWork;
   readonly store: SequelizeOutboxStore;
+  readonly operatorQueries: SequelizeOutboxOperatorQueries;
   readonly worker: OutboxWorker;
   readonly registry: Registry;
+  /** A PENDING message with the given id, due at `at` (what an enqueue writes). */
+  insert(id: string, message: NewOutboxMessage, at: Date): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,8 +87,10 @@ export async function buildOutboxRig(options: OutboxRigOptions): Promise<OutboxR
     outbox: container.get<Outbox>(Outbox),
     unitOfWork: container.get<UnitOfWork>(UnitOfWork),
     store: container.get(SequelizeOutboxStore),
+    operatorQueries: container.get(SequelizeOutboxOperatorQueries),
     worker,
     registry,
+    insert: (id, message, at) => insertOutboxMessage(database, id, message, at),
     close: async () => {
       await worker.stop();
       await database.close();

@@ -49,9 +49,9 @@ describe('CustomerCheck', () => {
   });
 
   it('does not find a billKey under another company', async () => {
-    const error = await rejectionOf(customerCheck.execute(aCustomerCheckRequest({ companyId: '999999' })));
+    const error = await rejectionOf(customerCheck.execute(aCustomerCheckRequest({ companyId: '999999' })), BillingCustomerNotFound);
     expect(error).to.be.instanceOf(BillingCustomerNotFound);
-    expect((error as BillingCustomerNotFound).code).to.equal('ENOCUST');
+    expect(error.code).to.equal('ENOCUST');
   });
 
   it('looks a customer up by contractNo for queryType 1, without needing billKey', async () => {
@@ -72,9 +72,9 @@ describe('CustomerCheck', () => {
   });
 
   it('refuses another TranCode with ETRANCD before checking other fields', async () => {
-    const error = await rejectionOf(customerCheck.execute(aCustomerCheckRequest({ TranCode: 'PayBill', TranDate: 'bad' })));
+    const error = await rejectionOf(customerCheck.execute(aCustomerCheckRequest({ TranCode: 'PayBill', TranDate: 'bad' })), WrongTranCode);
     expect(error).to.be.instanceOf(WrongTranCode);
-    expect((error as WrongTranCode).code).to.equal('ETRANCD');
+    expect(error.code).to.equal('ETRANCD');
     expect(customers.queries).to.deep.equal([]);
   });
 

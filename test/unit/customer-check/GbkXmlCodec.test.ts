@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TextDecoder } from 'node:util';
 import { expect } from 'chai';
 import fc from 'fast-check';
-import iconv from 'iconv-lite';
 import { GbkXmlCodec } from '../../../adapters/codec/customer-check/GbkXmlCodec.js';
 import { encodeGbkXmlText } from '../../../adapters/codec/customer-check/gbkWithReferences.js';
+import { decodeStrict } from '../../../adapters/codec/customer-check/xmlCharset.js';
 import { readXmlDocument, writeXmlDocument } from '../../../adapters/codec/customer-check/xmlDocument.js';
 import { projectRoot } from '../../../config/projectRoot.js';
 import { BillingParameterInvalid } from '../../../core/customer-check/errors.js';
@@ -19,24 +18,33 @@ const hex = (text: string) => Buffer.from(text.replace(/\s/g, ''), 'hex');
 
 const refusal = (action: () => unknown) => thrownBy(action, BillingParameterInvalid);
 
-/** Every character of GBK proper, taken from Node's own (ICU) decoder, not from our encoder. */
-function gbkRepertoire(): string[] {
-  const decoder = new TextDecoder('gbk', { fatal: true });
-  const characters: string[] = [];
-  for (let lead = 0x81; lead <= 0xfe; lead += 1) {
-    for (let trail = 0x40; trail <= 0xfe; trail += 1) {
-      if (trail === 0x7f) continue;
-      let character: string;
-      try {
-        character = decoder.decode(Buffer.from([lead, trail]));
-      } catch {
-        continue;
-      }
-      const codePoint = character.codePointAt(0)!;
-      if (codePoint < 0xe000 || codePoint > 0xf8ff) characters.push(character);
-    }
+/**
+ * The oracle: every two-byte GBK code as Python's `gbk` codec decodes it
+ * (test/fixtures/customer-check/gbk-python.py wrote the file), code → character.
+ */
+function pythonGbk(): Map<number, string> {
+  const trails = [...Array.from({ length: 0x3f }, (_, i) => 0x40 + i), ...Array.from({ length: 0x7f }, (_, i) => 0x80 + i)];
+  const table = new Map<number, string>();
+  const lines = fixture('gbk-python.txt').toString('utf8').split('\n').filter((line) => line !== '');
+  expect(lines).to.have.length(0xfe - 0x81 + 1);
+  for (const line of lines) {
+    const [leadHex, characters] = line.split('\t') as [string, string];
+    expect(characters, leadHex).to.have.length(trails.length);
+    trails.forEach((trail, index) => {
+      if (characters[index] !== '\ufffd') table.set((parseInt(leadHex, 16) << 8) | trail, characters[index]!);
+    });
   }
-  return characters;
+  return table;
+}
+const PYTHON_GBK = pythonGbk();
+const PYTHON_GBK_CODES = new Map([...PYTHON_GBK].map(([code, character]) => [character, code]));
+
+/** What the writer must make of one character: ASCII as is, Python's GBK code, else a decimal reference. */
+function expectedGbk(character: string): Buffer {
+  const codePoint = character.codePointAt(0)!;
+  if (codePoint < 0x80) return ascii(character);
+  const code = PYTHON_GBK_CODES.get(character);
+  return code === undefined ? ascii(`&#${codePoint};`) : Buffer.from([code >> 8, code & 0xff]);
 }
 
 /** Characters XML 1.0 can carry (its Char production). */
@@ -96,6 +104,31 @@ describe('GbkXmlCodec', () => {
         expect(refusal(() => codec.decode(body, undefined)).message).to.contain('GBK');
       });
     }
+
+    it('refuses GB18030 four-byte sequences themselves under GBK, not just in a document', () => {
+      // U+0080, U+3400, 𠮷 and the last four-byte code of the BMP.
+      for (const sequence of ['8130 8130', '8139 ee39', '9534 b235', '8431 a439']) {
+        expect(refusal(() => decodeStrict(hex(sequence), 'GBK')).message, sequence).to.contain('GBK');
+      }
+    });
+
+    it("reads every two-byte code as Python's gbk codec does, and refuses the codes it refuses", () => {
+      const wrong: string[] = [];
+      for (let lead = 0x81; lead <= 0xfe; lead += 1) {
+        for (let trail = 0x40; trail <= 0xfe; trail += 1) {
+          let read: string | undefined;
+          try {
+            read = decodeStrict(Buffer.from([lead, trail]), 'GBK');
+          } catch (error) {
+            expect(error).to.be.instanceOf(BillingParameterInvalid);
+          }
+          const code = (lead << 8) | trail;
+          if (read !== PYTHON_GBK.get(code)) wrong.push(`${code.toString(16)}: ${read} instead of ${PYTHON_GBK.get(code)}`);
+        }
+      }
+      expect(wrong.slice(0, 10), `${wrong.length} codes`).to.deep.equal([]);
+      expect(PYTHON_GBK.size).to.equal(21791);
+    });
 
     it('rejects invalid UTF-8 with EPARAM1', () => {
       refusal(() => codec.decode(Buffer.concat([ascii('<in><filed1>'), hex('c3 28'), ascii('</filed1></in>')]), undefined));
@@ -192,6 +225,20 @@ describe('GbkXmlCodec', () => {
       expect(text).not.to.contain('?<');
     });
 
+    it('writes € as a reference, not as CP936\'s byte 0x80, which GBK does not have', () => {
+      expect(encodeGbkXmlText('€1').toString('latin1')).to.equal('&#8364;1');
+    });
+
+    it("writes every character of the Basic Multilingual Plane as Python's gbk codec encodes it, or as a reference", () => {
+      const wrong: string[] = [];
+      for (let codePoint = 0x20; codePoint <= 0xfffd; codePoint += 1) {
+        if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+        const character = String.fromCharCode(codePoint);
+        if (!encodeGbkXmlText(character).equals(expectedGbk(character))) wrong.push(character);
+      }
+      expect(wrong.join(''), `${wrong.length} characters`).to.equal('');
+    });
+
     it('refuses characters XML 1.0 cannot carry at all, even as references', () => {
       for (const bad of ['\u0000', '\u0008', '\u001f', '\ufffe', '\uffff', '\ud842', '\udfb7', 'a\udfb7\ud842b']) {
         expect(() => encodeGbkXmlText(`<a>${bad}</a>`), JSON.stringify(bad)).to.throw(/XML 1.0 cannot carry/);
@@ -206,7 +253,7 @@ describe('GbkXmlCodec', () => {
   });
 
   describe('properties', () => {
-    const repertoire = gbkRepertoire();
+    const repertoire = [...PYTHON_GBK.values()];
 
     it('takes a GBK repertoire of the expected size to generate from', () => {
       expect(repertoire.length).to.be.greaterThan(21000);
@@ -224,25 +271,8 @@ describe('GbkXmlCodec', () => {
       );
     });
 
-    it("writes iconv-lite's GBK bytes for what a GBK decoder gives back, and a decimal reference for anything else", () => {
-      // The oracle, one character at a time with iconv-lite and Node's decoder, as SPEC 10 prescribes.
-      const decoder = new TextDecoder('gbk', { fatal: true });
-      const expected = (text: string) =>
-        Buffer.concat(
-          [...text].map((character) => {
-            const codePoint = character.codePointAt(0)!;
-            if (codePoint < 0x80) return ascii(character);
-            const bytes = iconv.encode(character, 'gbk');
-            let back: string | undefined;
-            try {
-              back = decoder.decode(bytes);
-            } catch {
-              back = undefined;
-            }
-            const privateUse = codePoint >= 0xe000 && codePoint <= 0xf8ff;
-            return back === character && !privateUse ? bytes : ascii(`&#${codePoint};`);
-          }),
-        );
+    it("writes Python's GBK bytes for what GBK holds, and a decimal reference for anything else", () => {
+      const expected = (text: string) => Buffer.concat([...text].map(expectedGbk));
       const character = fc.oneof(
         fc.constantFrom(...repertoire),
         fc.constantFrom('€', '䶮', 'ǹ', '⺁', '\ue000', '\uf8ff', '\ue5e5', '𠮷', '😀', '\ufffd', '\u0080', '\u00a0'),

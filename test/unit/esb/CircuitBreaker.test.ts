@@ -54,7 +54,7 @@ describe('CircuitBreaker', () => {
     expect(transitions).to.deep.equal([['closed', 'open'], ['open', 'half-open'], ['half-open', 'closed']]);
   });
 
-  it('reopens for another openMs when the probe fails', () => {
+  it('reopens for another openMs when the probe fails, then admits a probe again', () => {
     const { breaker, transitions, advance, fail } = aBreaker();
     fail(3);
     advance(SETTINGS.openMs);
@@ -63,6 +63,9 @@ describe('CircuitBreaker', () => {
     advance(SETTINGS.openMs - 1);
     expect(breaker.admit()).to.equal(null);
     expect(transitions.at(-1)).to.deep.equal(['half-open', 'open']);
+    advance(1);
+    expect(breaker.admit()).to.not.equal(null);
+    expect(breaker.state).to.equal('half-open');
   });
 
   it('ignores outcomes of calls admitted before the last transition (many calls failing at once open it once)', () => {

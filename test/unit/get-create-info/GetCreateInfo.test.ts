@@ -17,9 +17,9 @@ describe('GetCreateInfo', () => {
   const queriesWithoutCriteria: GetCreateInfoQuery[] = [{}, { idno: '' }, { idno: '', phone: '', seqNo: '' }, { phone: '   ', seqNo: null }];
   for (const query of queriesWithoutCriteria) {
     it(`refuses ${JSON.stringify(query)} with VALIDATION_ERROR: at least one criterion is needed`, async () => {
-      const error = await rejectionOf(getCreateInfo.execute(query));
+      const error = await rejectionOf(getCreateInfo.execute(query), NoSearchCriteria);
       expect(error).to.be.instanceOf(NoSearchCriteria);
-      expect((error as NoSearchCriteria).code).to.equal('VALIDATION_ERROR');
+      expect(error.code).to.equal('VALIDATION_ERROR');
       expect((error as NoSearchCriteria).kind).to.equal('validation');
       expect(repository.criteriaSeen).to.deep.equal([]);
     });

@@ -9,6 +9,7 @@ import { FakeMoneyPlusServer } from '../../support/FakeMoneyPlusServer.js';
 import { freePort } from '../../support/freePort.js';
 import { ManualClock } from '../../support/ManualClock.js';
 import { verifyStandardWebhook } from '../../support/StandardWebhooksVerifier.js';
+import { waitFor } from '../../support/waitFor.js';
 import { statusCallbackData } from '../../support/statusCallbackData.js';
 
 const SECRET = 'whsec_dGVzdC1tb25leXBsdXMtY2FsbGJhY2sta2V5LTAx';
@@ -139,6 +140,35 @@ describe('HttpMoneyPlusCallbackClient against a fake Money+ over real HTTP', () 
   it('reports a failed attempt when the connection is refused', async () => {
     const port = await freePort();
     expect(await clientFor(`http://127.0.0.1:${port}/callback`).deliver(delivery())).to.deep.equal({ ok: false, error: 'connection refused' });
+  });
+
+  it('masks the personal data a partner echoes, in the reply it hands on and in the error, before anyone stores it', async () => {
+    const echo = "name: Wang Xiaoming, phone +60123456789, <phone>+60123456789</phone> 'idNo': 'A123456789'";
+    moneyPlus.behaviour = { kind: 'reply', status: 500, contentType: 'text/plain', body: echo };
+    expect(await clientFor(moneyPlus.url).deliver(delivery())).to.deep.equal({
+      ok: false,
+      error: 'HTTP 500',
+      reply: { httpStatus: 500, body: "name: Wan****ing, phone +60****789, <phone>+60****789</phone> 'idNo': 'A12****789'" },
+    });
+    moneyPlus.behaviour = { kind: 'reply', status: 200, contentType: 'application/json', body: JSON.stringify({ retcode: '+60123456789', nric: '900101-14-5678' }) };
+    const refused = await clientFor(moneyPlus.url).deliver(delivery());
+    expect(JSON.stringify(refused)).not.to.match(/60123456789|900101-14-5678/);
+    expect(refused).to.deep.include({ ok: false, error: 'retcode "+60****789"' });
+  });
+
+  it('reads no more of a reply than the 1 KiB kept, and drops the connection of one that never ends', async () => {
+    moneyPlus.behaviour = { kind: 'endless', status: 500, chunk: 'phone +60123456789, '.repeat(800) };
+    const result = await clientFor(moneyPlus.url).deliver(delivery());
+    expect(result).to.deep.include({ ok: false, error: 'HTTP 500' });
+    const body = (result as { reply: { body: string } }).reply.body;
+    expect(Buffer.byteLength(body)).to.be.at.most(1024).and.at.least(800);
+    expect(body).not.to.match(/\d{6}/);
+    await waitFor('Money+ to see its endless reply abandoned', () => moneyPlus.abandonedReplies === 1);
+  });
+
+  it('fails a 2xx reply longer than 1 KiB without reading it further', async () => {
+    moneyPlus.behaviour = { kind: 'reply', status: 200, contentType: 'application/json', body: JSON.stringify({ retcode: 0, padding: 'x'.repeat(2000) }) };
+    expect(await clientFor(moneyPlus.url).deliver(delivery())).to.deep.include({ ok: false, error: 'HTTP 200 with a reply over 1024 bytes' });
   });
 
   it('reports a failed attempt for a partner that is no longer configured, without calling anyone', async () => {

@@ -36,7 +36,7 @@ describe('MoneyPlusSubscription', () => {
   it('refuses an unknown bizId with PARTNER_NOT_FOUND and stores nothing', async () => {
     const { useCase, subscriptions } = subscriptionWorld();
     const error = await rejectionOf(useCase.execute({ action: 'SUBSCRIBE', uid: 'u1', bizId: 'NOPE' }), PartnerNotFound);
-    expect((error as PartnerNotFound).code).to.equal('PARTNER_NOT_FOUND');
+    expect(error.code).to.equal('PARTNER_NOT_FOUND');
     expect(await subscriptions.bizIdsOf('u1')).to.deep.equal([]);
   });
 

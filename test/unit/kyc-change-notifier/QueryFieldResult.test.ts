@@ -58,9 +58,9 @@ describe('QueryFieldResult', () => {
 
   it('answers SUBSCRIPTION_NOT_FOUND for a uid not subscribed to that bizId, even when subscribed to another', async () => {
     const { query } = queryWorld();
-    const error = await rejectionOf(query.execute({ uid: 'u2', bizId: 'MPLUS' }));
+    const error = await rejectionOf(query.execute({ uid: 'u2', bizId: 'MPLUS' }), SubscriptionNotFound);
     expect(error).to.be.instanceOf(SubscriptionNotFound);
-    expect((error as SubscriptionNotFound).code).to.equal('SUBSCRIPTION_NOT_FOUND');
+    expect(error.code).to.equal('SUBSCRIPTION_NOT_FOUND');
     expect((await query.execute({ uid: 'u2', bizId: 'OTHER' })).fields.name).to.equal(SITI_INFO.name);
   });
 
@@ -72,7 +72,7 @@ describe('QueryFieldResult', () => {
 
   it('answers KYC_PROFILE_NOT_FOUND for a subscribed uid without a profile', async () => {
     const { query } = queryWorld();
-    const error = await rejectionOf(query.execute({ uid: 'nobody', bizId: 'MPLUS' }));
-    expect((error as KycProfileNotFound).code).to.equal('KYC_PROFILE_NOT_FOUND');
+    const error = await rejectionOf(query.execute({ uid: 'nobody', bizId: 'MPLUS' }), KycProfileNotFound);
+    expect(error.code).to.equal('KYC_PROFILE_NOT_FOUND');
   });
 });

@@ -63,18 +63,18 @@ describe('UpgradeAccount', () => {
 
   it('answers CUSTOMER_INFO_NOT_FOUND for an unknown member', async () => {
     const { useCase, gateway } = world();
-    const error = await rejectionOf(useCase.execute({ memberId: 'nobody', isPass: true }, context));
+    const error = await rejectionOf(useCase.execute({ memberId: 'nobody', isPass: true }, context), CustomerInfoNotFound);
     expect(error).to.be.instanceOf(CustomerInfoNotFound);
-    expect((error as CustomerInfoNotFound).code).to.equal('CUSTOMER_INFO_NOT_FOUND');
+    expect(error.code).to.equal('CUSTOMER_INFO_NOT_FOUND');
     expect(gateway.calls).to.have.length(0);
   });
 
   for (const status of ['New', 'EDDAExpired', 'EDDAFailure'] as const) {
     it(`refuses with EDDA_NOT_VERIFIED from ${status} and changes nothing`, async () => {
       const { useCase, gateway, checks, reviews } = world(status);
-      const error = await rejectionOf(useCase.execute({ memberId: 'M1', isPass: true }, context));
+      const error = await rejectionOf(useCase.execute({ memberId: 'M1', isPass: true }, context), EddaNotVerified);
       expect(error).to.be.instanceOf(EddaNotVerified);
-      expect((error as EddaNotVerified).code).to.equal('EDDA_NOT_VERIFIED');
+      expect(error.code).to.equal('EDDA_NOT_VERIFIED');
       expect(gateway.calls).to.have.length(0);
       expect(checks.statusOf('M1')).to.equal(status);
       expect(reviews.reviews).to.have.length(0);
@@ -112,8 +112,8 @@ describe('UpgradeAccount', () => {
 
     const failed = world();
     await failed.useCase.execute({ memberId: 'M1', isPass: false }, context);
-    const afterFailure = await rejectionOf(failed.useCase.execute({ memberId: 'M1', isPass: true }, context));
-    expect((afterFailure as UpgradeAlreadyDecided).code).to.equal('UPGRADE_ALREADY_DECIDED');
+    const afterFailure = await rejectionOf(failed.useCase.execute({ memberId: 'M1', isPass: true }, context), UpgradeAlreadyDecided);
+    expect(afterFailure.code).to.equal('UPGRADE_ALREADY_DECIDED');
     expect(failed.gateway.calls).to.have.length(0);
   });
 
@@ -185,9 +185,9 @@ describe('UpgradeAccount', () => {
     void useCase.execute({ memberId: 'M1', isPass: true }, context);
     await new Promise((resolve) => setImmediate(resolve));
     expect(gateway.calls).to.have.length(1);
-    const error = await rejectionOf(otherInstance().execute({ memberId: 'M1', isPass: true }, context));
+    const error = await rejectionOf(otherInstance().execute({ memberId: 'M1', isPass: true }, context), UpgradeInProgress);
     expect(error).to.be.instanceOf(UpgradeInProgress);
-    expect((error as UpgradeInProgress).code).to.equal('UPGRADE_IN_PROGRESS');
+    expect(error.code).to.equal('UPGRADE_IN_PROGRESS');
     expect(gateway.calls).to.have.length(1);
   });
 
@@ -229,9 +229,9 @@ describe('UpgradeAccount', () => {
   it('answers ESB_UNAVAILABLE when the gateway refuses to call, changes nothing and audits the attempt', async () => {
     const { useCase, gateway, checks, members, reviews } = world();
     gateway.answer = 'unavailable';
-    const error = await rejectionOf(useCase.execute({ memberId: 'M1', isPass: true }, context));
+    const error = await rejectionOf(useCase.execute({ memberId: 'M1', isPass: true }, context), AccountLevelGatewayUnavailable);
     expect(error).to.be.instanceOf(AccountLevelGatewayUnavailable);
-    expect((error as AccountLevelGatewayUnavailable).code).to.equal('ESB_UNAVAILABLE');
+    expect(error.code).to.equal('ESB_UNAVAILABLE');
     expect(checks.currentOf('M1')).to.include({ status: 'EDDASuccess', decidingUntil: null });
     expect((await members.findById('M1'))?.digitalLevel).to.equal('2B');
     expect(reviews.reviews.map((review) => review.outcome)).to.deep.equal(['ESB_UNAVAILABLE']);

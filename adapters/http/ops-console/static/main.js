@@ -1,4 +1,5 @@
 import { ApiError, call, session, whenUnauthorized } from './api.js';
+import { renderAudit } from './audit.js';
 import { errorBox, focusHeading, h, replace } from './dom.js';
 import { renderKyc } from './kyc.js';
 import { renderMembers } from './members.js';
@@ -20,6 +21,7 @@ const views = {
   message: renderMessage,
   kyc: renderKyc,
   members: renderMembers,
+  audit: renderAudit,
 };
 
 /** `#message/ID?x=1` → `{view: 'message', id: 'ID', params: URLSearchParams}`. */
