@@ -12,9 +12,10 @@ const instant = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(
  * - `x-secret: true` — a credential: never logged, kept out of the config file where it can be;
  * - `x-reload: "live" | "restart"` — whether a SIGHUP reload swaps it in or it needs a restart;
  *   a key without one inherits its nearest ancestor's (the root says `restart`);
- * - `x-env` — the environment variable that overrides the key.
+ * - `x-env` — the environment variable that overrides the key;
+ * - `x-expected` — on a key with alternatives (anyOf), what a refusal says it must be.
  */
-export const CONFIG_ANNOTATION_KEYWORDS = ['x-secret', 'x-reload', 'x-env'] as const;
+export const CONFIG_ANNOTATION_KEYWORDS = ['x-secret', 'x-reload', 'x-env', 'x-expected'] as const;
 
 /** JSON Schema of MidplatConfig; unknown keys are refused so a typo cannot pass silently. */
 export const configSchema = {
@@ -48,6 +49,7 @@ export const configSchema = {
         // More than 1: a node:cluster primary forks that many workers (SPEC 9); "auto" = one per core.
         workers: {
           anyOf: [positiveInt, { const: 'auto' }],
+          'x-expected': 'a positive integer, or "auto" (one per core)',
           description:
             'Worker processes (`node:cluster`): a positive integer, or `"auto"` (one per core). Above 1 the process is a primary that migrates once, forks the workers, restarts one that dies and drains them all on SIGTERM; `/metrics` answers for the whole group. MySQL only.',
         },

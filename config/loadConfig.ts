@@ -70,7 +70,7 @@ export function validateConfig(candidate: unknown): MidplatConfig {
     const first = errors.find((error) => error.keyword === 'anyOf') ?? errors[0];
     const where = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '(root)';
     const extra = first?.params && 'additionalProperty' in first.params ? `.${String(first.params.additionalProperty)}` : '';
-    const described = (first?.parentSchema as { description?: string } | undefined)?.description;
+    const described = (first?.parentSchema as { 'x-expected'?: string } | undefined)?.['x-expected'];
     throw new InvalidConfig(`config key ${where}${extra}: ${first?.keyword === 'anyOf' && described ? `must be ${described}` : (first?.message ?? 'invalid')}`);
   }
   const config = candidate as unknown as MidplatConfig;

@@ -108,6 +108,17 @@ describe('a process group on one machine (http.workers 2, real processes, MariaD
     expect(sampleValue(samples, 'midplat_cluster_workers')).to.equal(2);
   });
 
+  it('passes SIGHUP to every worker: each reloads its configuration and says so', async () => {
+    const reloadedBy = () => new Set(group.logs.filter((line) => line.msg === 'configuration reloaded').map((line) => line.worker));
+    expect(reloadedBy().size).to.equal(0);
+    group.child.kill('SIGHUP');
+    await waitFor('both workers to reload', () => reloadedBy().size === 2, 30000);
+    expect([...reloadedBy()].every((worker) => typeof worker === 'number')).to.equal(true);
+    const samples = await scrape();
+    expect(sampleValue(samples, 'midplat_config_reloads_total', { result: 'applied' })).to.equal(2);
+    for (let n = 0; n < 4; n += 1) expect((await getOnNewConnection(`${baseUrl}/healthz`)).status).to.equal(200);
+  });
+
   it('on SIGTERM lets the request and the delivery in flight finish, refuses new connections, then every process exits 0', async () => {
     let releaseEsb!: () => void;
     esb.gate = new Promise((resolve) => (releaseEsb = resolve));
