@@ -38,7 +38,7 @@ export class MidplatService {
     options: ServiceOptions = {},
   ) {
     this.logger = createLogger(config.log.level, options.logDestination);
-    this.database = new Database({ url: config.database.url, poolMax: config.database.poolMax, onQuery: options.onQuery });
+    this.database = new Database({ ...config.database, onQuery: options.onQuery });
     this.container = buildContainer({ config, database: this.database, logger: this.logger });
     const app = createHttpApp({
       endpoints: this.container.getAll(JsonEndpoint, { optional: true }),

@@ -41,7 +41,7 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       description: 'The database.',
-      required: ['url', 'poolMax'],
+      required: ['url', 'poolMax', 'replicas', 'maxReplicaLagMs'],
       properties: {
         url: {
           type: 'string',
@@ -53,6 +53,18 @@ export const configSchema = {
         poolMax: {
           ...positiveInt,
           description: 'Connections per pool. MySQL has one pool for units of work and one for hot reads, so up to twice this per process; SQLite uses one writer.',
+        },
+        replicas: {
+          type: 'array',
+          items: { type: 'string', pattern: '^mysql://' },
+          'x-secret': true,
+          description:
+            'MySQL read replicas (`mysql://user:pass@host:port/db`, same database name as the primary) for GetCreateInfo, CustomerCheck, QueryFieldResult, Entry and the console\'s profile reads; writes and reads inside a transaction stay on the primary. The user needs `REPLICATION CLIENT` (MySQL) or `SLAVE MONITOR` (MariaDB) for the lag probe. None by default; refused with SQLite.',
+        },
+        maxReplicaLagMs: {
+          ...positiveInt,
+          description:
+            'A replica further behind than this (`Seconds_Behind_Master`/`Seconds_Behind_Source`; unknown while replication is stopped) is skipped and its reads go to the primary, as for a replica that is down or whose last migration is older than the primary\'s.',
         },
       },
     },

@@ -67,6 +67,9 @@ export function validateConfig(candidate: unknown): MidplatConfig {
     throw new InvalidConfig(`config key ${where}${extra}: ${first?.message ?? 'invalid'}`);
   }
   const config = candidate as unknown as MidplatConfig;
+  if (config.database.url.startsWith('sqlite:') && (config.database.replicas?.length ?? 0) > 0) {
+    throw new InvalidConfig('config key database.replicas: read replicas need a mysql:// database.url (SQLite has none)');
+  }
   for (const [index, partner] of config.moneyPlus.partners.entries()) {
     const bytes = webhookKey(partner.secret).length;
     if (bytes < MIN_WEBHOOK_KEY_BYTES) {

@@ -69,7 +69,7 @@ export class SequelizeBillingCustomerRepository implements BillingCustomerReposi
         : query.companyId === undefined
           ? ['c.contract_no = ?', [query.contractNo]]
           : ['c.contract_no = ? AND c.company_id = ?', [query.contractNo, query.companyId]];
-    const rows = await selectRows<ProfileRow>(this.database, profileSql(where), replacements);
+    const rows = await selectRows<ProfileRow>(this.database, profileSql(where), replacements, { readFrom: 'replica' });
     const row = rows[0];
     return row ? toBillingCustomerProfile(row) : null;
   }

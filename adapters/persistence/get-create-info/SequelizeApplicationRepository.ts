@@ -20,7 +20,7 @@ export class SequelizeApplicationRepository implements ApplicationRepository {
   constructor(@inject(Database) private readonly database: Database) {}
 
   private select(sql: string, parameters: readonly SelectParameter[]): Promise<Row[]> {
-    return selectRows<Row>(this.database, sql, parameters, { dateStrings: true });
+    return selectRows<Row>(this.database, sql, parameters, { dateStrings: true, readFrom: 'replica' });
   }
 
   async findMatching(criteria: ApplicationCriteria): Promise<Application[]> {

@@ -38,7 +38,7 @@ export class SequelizeKycProfileRepository implements KycProfileRepository {
   }
 
   async find(uid: string): Promise<KycProfile | null> {
-    const [row] = await selectRows<KycProfileRow>(this.database, this.sql.selectProfile, [uid]);
+    const [row] = await selectRows<KycProfileRow>(this.database, this.sql.selectProfile, [uid], { readFrom: 'replica' });
     return row ? toKycProfile(row) : null;
   }
 }

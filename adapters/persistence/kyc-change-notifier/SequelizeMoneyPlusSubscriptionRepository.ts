@@ -19,7 +19,7 @@ export class SequelizeMoneyPlusSubscriptionRepository implements MoneyPlusSubscr
 
   async bizIdsOf(uid: string): Promise<string[]> {
     // On the driver: KycChanged asks on every event that calls for a callback.
-    const rows = await selectRows<{ biz_id: string }>(this.database, this.bizIdsSql, [uid]);
+    const rows = await selectRows<{ biz_id: string }>(this.database, this.bizIdsSql, [uid], { readFrom: 'replica' });
     return rows.map((row) => row.biz_id);
   }
 
