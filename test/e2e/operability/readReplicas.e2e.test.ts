@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
+import { anyApplication, withConsistentKeys } from '../../support/applicationArbitrary.js';
 import { aBillingCustomer } from '../../support/customerCheckMothers.js';
 import { postBilling } from '../../support/customerCheckHttp.js';
 import { postJson } from '../../support/http.js';
@@ -18,6 +20,7 @@ const DATABASE = 'midplat_replicas';
 const PLAIN_KEY = 'demo-billing-api-key-00001';
 const SECRET = 'whsec_ZTJlLW1vbmV5cGx1cy13ZWJob29rLWtleS0wMDAwMDE=';
 const MONEYPLUS = { acstkn: 'demo-moneyplus-token' };
+const CS = { acstkn: 'demo-cs-token' };
 const OPS = { acstkn: 'demo-ops-token' };
 
 /** Changed on the replica alone: seen in an answer, it proves the replica answered. */
@@ -28,6 +31,7 @@ const SERVED_UID = 'u-replica-served';
 const CHANGED_UID = 'u-changed-on-primary';
 const ENTRY_UID = 'u-replica-entry';
 const customer = aBillingCustomer({ customerName: 'Primary Customer' });
+const application = { ...withConsistentKeys(fc.sample(anyApplication, { numRuns: 1, seed: 23 })[0]!, 'REPLICA-1'), name: 'Primary Applicant' };
 
 describe('read replicas (e2e: a primary and a replica mariadbd of the test\'s own)', function () {
   this.timeout(300000);
@@ -64,11 +68,13 @@ describe('read replicas (e2e: a primary and a replica mariadbd of the test\'s ow
       kycProfiles: [profile(SERVED_UID), profile(CHANGED_UID), profile(ENTRY_UID)],
       moneyPlusSubscriptions: [SERVED_UID, CHANGED_UID].map((uid) => ({ uid, bizId: 'MPLUS' })),
       billingCustomers: [customer],
+      applications: [application],
     });
     await pair.caughtUp();
     await pair.onReplicaAlone(`UPDATE ${DATABASE}.kyc_profiles SET name = ? WHERE uid = ?`, [ON_REPLICA, SERVED_UID]);
     await pair.onReplicaAlone(`UPDATE ${DATABASE}.kyc_profiles SET wallet_status = 'BANNED' WHERE uid = ?`, [ENTRY_UID]);
     await pair.onReplicaAlone(`UPDATE ${DATABASE}.billing_customers SET customer_name = 'Replica Customer' WHERE contract_no = ?`, [customer.contractNo]);
+    await pair.onReplicaAlone(`UPDATE ${DATABASE}.create_master SET name = 'Replica Applicant' WHERE seq_no = ?`, [application.seqNo]);
     // The probe finds the replica usable once it has the primary's migrations.
     await waitFor('the replica in use', async () => (await metric('midplat_db_replica_usable', { replica: replicaName })) === 1, 60000);
   });
@@ -77,7 +83,9 @@ describe('read replicas (e2e: a primary and a replica mariadbd of the test\'s ow
     await pair?.destroy();
   });
 
-  it('answers QueryFieldResult, Entry, CustomerCheck and the console from the replica (rows changed on the replica alone show)', async () => {
+  it('answers GetCreateInfo, QueryFieldResult, Entry, CustomerCheck and the console from the replica (rows changed on the replica alone show)', async () => {
+    const createInfo = await postJson(`${app.baseUrl}/intranet/api/v1.0/createaccount/GetCreateInfo`, { seqNo: application.seqNo }, CS);
+    expect(createInfo.body.data[0].name).to.equal('Replica Applicant');
     expect(await queryFieldName(SERVED_UID)).to.equal(ON_REPLICA);
     const entry = await postJson(`${app.baseUrl}/intranet/api/v1.0/moneyplus/Entry`, { uid: ENTRY_UID }, MONEYPLUS);
     expect(entry.body.data.route).to.equal('BANNED_POPUP');
