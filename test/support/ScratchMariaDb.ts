@@ -31,7 +31,10 @@ export class ScratchMariaDb {
       '--auth-root-authentication-method=normal',
       '--skip-test-db',
       ...(process.getuid?.() === 0 ? ['--user=root'] : []),
-    ]);
+    ]).catch((error: unknown) => {
+      rmSync(folder, { recursive: true, force: true });
+      throw error;
+    });
     return new ScratchMariaDb(folder, await freePort(), serverOptions);
   }
 

@@ -15,7 +15,11 @@ export class ScratchReplicaPair {
   ) {}
 
   static async start(): Promise<ScratchReplicaPair> {
-    const [primary, replica] = await Promise.all([ScratchMariaDb.create([...REPLICATION, '--server-id=1']), ScratchMariaDb.create([...REPLICATION, '--server-id=2'])]);
+    const primary = await ScratchMariaDb.create([...REPLICATION, '--server-id=1']);
+    const replica = await ScratchMariaDb.create([...REPLICATION, '--server-id=2']).catch(async (error: unknown) => {
+      await primary.destroy();
+      throw error;
+    });
     const pair = new ScratchReplicaPair(primary, replica);
     try {
       await Promise.all([primary.start(), replica.start()]);
