@@ -62,6 +62,7 @@ export function toBillingCustomerProfile(row: ProfileRow): BillingCustomerProfil
 export class SequelizeBillingCustomerRepository implements BillingCustomerRepository {
   constructor(@inject(Database) private readonly database: Database) {}
 
+  /** CustomerCheck only reads: a usable read replica answers. */
   async findProfile(query: CustomerQuery): Promise<BillingCustomerProfile | null> {
     const [where, replacements] =
       query.queryType === '0'
