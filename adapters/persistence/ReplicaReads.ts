@@ -18,7 +18,8 @@ interface Replica {
 type Row = Record<string, unknown>;
 
 function query(pool: mysql.Pool, sql: string): Promise<Row[]> {
-  const result = new Promise<Row[]>((resolve, reject) => pool.query(sql, (error, rows) => (error ? reject(error) : resolve(rows as Row[]))));
+  // mysql2's timeout ends a statement that hangs (and its connection); the race also bounds the wait for that connection.
+  const result = new Promise<Row[]>((resolve, reject) => pool.query({ sql, timeout: PROBE_TIMEOUT_MS }, (error, rows) => (error ? reject(error) : resolve(rows as Row[]))));
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`replica probe: no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
