@@ -2,7 +2,7 @@ import mysql from 'mysql2';
 import type { ReplicaReadsObserver, ReplicaSkipReason } from './ReplicaReadsObserver.js';
 
 /** How often each replica is probed, and how long a probe may take before the replica counts as down. */
-export const REPLICA_PROBE_INTERVAL_MS = 1000;
+const REPLICA_PROBE_INTERVAL_MS = 1000;
 const PROBE_TIMEOUT_MS = 1000;
 
 interface Replica {
