@@ -59,7 +59,7 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       description: 'The database.',
-      required: ['url', 'poolMax'],
+      required: ['url', 'poolMax', 'replicas', 'maxReplicaLagMs'],
       properties: {
         url: {
           type: 'string',
@@ -77,6 +77,18 @@ export const configSchema = {
           minLength: 1,
           'x-secret': true,
           description: 'MySQL: the password, in place of the one in `url` (so the URL need not hold it); usually a reference.',
+        },
+        replicas: {
+          type: 'array',
+          items: { type: 'string', pattern: '^mysql://' },
+          'x-secret': true,
+          description:
+            'MySQL read replicas (`mysql://user:pass@host:port/db`, same database name as the primary) for GetCreateInfo, CustomerCheck, QueryFieldResult, Entry and the console\'s profile reads; writes and reads inside a transaction stay on the primary. The user needs `REPLICATION CLIENT` (MySQL) or `SLAVE MONITOR` (MariaDB) for the lag probe. None by default; refused with SQLite.',
+        },
+        maxReplicaLagMs: {
+          ...positiveInt,
+          description:
+            'A replica further behind than this (`Seconds_Behind_Master`/`Seconds_Behind_Source`; unknown while replication is stopped) is skipped and its reads go to the primary, as for a replica that is down or whose last migration is older than the primary\'s.',
         },
       },
     },

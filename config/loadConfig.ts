@@ -79,6 +79,9 @@ export function validateConfig(candidate: unknown): MidplatConfig {
   }
   const formProblem = findCredentialFormProblem(config);
   if (formProblem) throw new InvalidConfig(`config key ${formProblem[0]}: ${formProblem[1]}`);
+  if (config.database.url.startsWith('sqlite:') && (config.database.replicas?.length ?? 0) > 0) {
+    throw new InvalidConfig('config key database.replicas: read replicas need a mysql:// database.url (SQLite has none)');
+  }
   for (const [index, partner] of config.moneyPlus.partners.entries()) {
     for (const [position, secret] of secretsOf(partner).entries()) {
       const bytes = webhookKey(secret).length;

@@ -39,6 +39,7 @@ describe('configuration reference (docs/configuration.md)', () => {
     expect(credentialKeys).to.deep.equal(['auth.consumers[].tokenSha256', 'billing.institutions[].apiKey', 'billing.institutions[].key', 'moneyPlus.partners[].secret']);
     for (const key of credentialKeys) expect(secretPaths.has(key!), `${key} is not marked x-secret`).to.equal(true);
     expect(secretPaths.has('database.url'), 'a MySQL URL carries the password').to.equal(true);
+    expect(secretPaths.has('database.replicas'), 'a replica URL carries the password').to.equal(true);
   });
 
   it('follows local $refs and says when a secret may be given as an {"env"} or {"file"} reference', () => {
