@@ -1,3 +1,4 @@
+import type { ClusterSettings } from '../adapters/cluster/ClusterSettings.js';
 import type { EsbSettings } from '../adapters/esb/EsbSettings.js';
 import type { AuthSettings } from '../adapters/http/AuthSettings.js';
 import type { HttpSettings } from '../adapters/http/HttpSettings.js';
@@ -13,7 +14,7 @@ import type { InstitutionConfig } from '../plugins/customer-check-crypto/Institu
  * root: which adapter fills a port, and the use cases' own parameters.
  */
 export interface MidplatConfig {
-  http: HttpSettings;
+  http: HttpSettings & ClusterSettings;
   database: DatabaseSettings;
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   auth: AuthSettings;

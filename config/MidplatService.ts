@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import type { Container } from 'inversify';
+import type { IpcChannel } from '../adapters/cluster/IpcChannel.js';
 import { Authenticator } from '../adapters/http/Authenticator.js';
 import { createHttpApp } from '../adapters/http/createHttpApp.js';
 import { HttpRequestObserver } from '../adapters/http/HttpRequestObserver.js';
@@ -38,6 +39,17 @@ export interface ServiceOptions {
   readonly logDestination?: DestinationStream;
   /** Sees every SQL statement (tests count queries). */
   readonly onQuery?: (sql: string) => void;
+  /**
+   * In a worker of a process group (`http.workers` > 1): its id (on every log line) and its link
+   * to the primary, which migrated before forking it and aggregates `/metrics`.
+   */
+  readonly worker?: { readonly id: number; readonly primary: IpcChannel };
+}
+
+/** Applies pending migrations and logs what it applied. */
+export async function applyMigrations(database: Database, logger: Logger): Promise<void> {
+  const applied = await migrate(database);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
 }
 
 /** One Midplat process: migrate, load demo data if configured, start hooks, listen; and the reverse. */
@@ -50,11 +62,12 @@ export class MidplatService {
 
   constructor(
     readonly config: MidplatConfig,
-    options: ServiceOptions = {},
+    private readonly options: ServiceOptions = {},
   ) {
-    this.logger = createLogger(config.log.level, options.logDestination);
+    const logger = createLogger(config.log.level, options.logDestination);
+    this.logger = options.worker ? logger.child({ worker: options.worker.id }) : logger;
     this.database = new Database({ ...config.database, onQuery: options.onQuery });
-    this.container = buildContainer({ config, database: this.database, logger: this.logger });
+    this.container = buildContainer({ config, database: this.database, logger: this.logger, primary: options.worker?.primary });
     const credentials = this.container.get(CredentialStore);
     const app = createHttpApp({
       endpoints: this.container.getAll(JsonEndpoint, { optional: true }),
@@ -71,8 +84,7 @@ export class MidplatService {
 
   /** Schema and data, without listening (`npm run migrate` uses the first half). */
   async prepare(): Promise<void> {
-    const applied = await migrate(this.database);
-    if (applied.length > 0) this.logger.info({ migrations: applied }, 'migrations applied');
+    await applyMigrations(this.database, this.logger);
     if (this.config.demo.loadOnStart) {
       const loaded = await loadDemoDataOnce(this.database, this.container.get(FixtureLoader), demoDataFolder);
       if (loaded) this.logger.info('demo data loaded');
@@ -81,7 +93,8 @@ export class MidplatService {
 
   async start(): Promise<AddressInfo> {
     requireServingSettings(this.config);
-    await this.prepare();
+    // A worker of a process group: the primary migrated once, before forking any.
+    if (!this.options.worker) await this.prepare();
     this.hooks = this.container.getAll(LifecycleHook, { optional: true });
     for (const hook of this.hooks) await hook.start();
     const address = await this.server.start(this.config.http.port);

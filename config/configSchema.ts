@@ -13,9 +13,10 @@ const instant = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(
  * - `x-secret: true` — a credential: never logged, kept out of the config file where it can be;
  * - `x-reload: "live" | "restart"` — whether a SIGHUP reload swaps it in or it needs a restart;
  *   a key without one inherits its nearest ancestor's (the root says `restart`);
- * - `x-env` — the environment variable that overrides the key.
+ * - `x-env` — the environment variable that overrides the key;
+ * - `x-expected` — on a key with alternatives (anyOf), what a refusal says it must be.
  */
-export const CONFIG_ANNOTATION_KEYWORDS = ['x-secret', 'x-reload', 'x-env'] as const;
+export const CONFIG_ANNOTATION_KEYWORDS = ['x-secret', 'x-reload', 'x-env', 'x-expected'] as const;
 
 /** JSON Schema of MidplatConfig; unknown keys are refused so a typo cannot pass silently. */
 export const configSchema = {
@@ -28,7 +29,7 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       description: 'The HTTP server.',
-      required: ['port', 'bodyLimitBytes', 'shutdownGraceMs', 'headersTimeoutMs', 'maxConnections'],
+      required: ['port', 'bodyLimitBytes', 'shutdownGraceMs', 'headersTimeoutMs', 'maxConnections', 'signInFreeFailures', 'workers'],
       properties: {
         port: { type: 'integer', minimum: 0, maximum: 65535, 'x-env': 'PORT', description: 'Listening port (`0`: any free port).' },
         bodyLimitBytes: { ...positiveInt, description: 'Larger request bodies get 413 `PAYLOAD_TOO_LARGE`.' },
@@ -41,13 +42,25 @@ export const configSchema = {
           description: 'A client that has not sent its request headers by then is disconnected (at most the 60 s request timeout).',
         },
         maxConnections: { ...positiveInt, description: 'Open connections per process; more are refused at accept.' },
+        signInFreeFailures: {
+          ...positiveInt,
+          description:
+            'Wrong `Acstkn` tokens one client address may present before each further one bars the address (429 `TOO_MANY_REQUESTS`, `Retry-After` from 1 s doubling to 5 min). Counted per process and per address: behind a load balancer every client shares its address.',
+        },
+        // More than 1: a node:cluster primary forks that many workers (SPEC 9); "auto" = one per core.
+        workers: {
+          anyOf: [positiveInt, { const: 'auto' }],
+          'x-expected': 'a positive integer, or "auto" (one per core)',
+          description:
+            'Worker processes (`node:cluster`): a positive integer, or `"auto"` (one per core). Above 1 the process is a primary that migrates once, forks the workers, restarts one that dies and drains them all on SIGTERM; `/metrics` answers for the whole group. MySQL only.',
+        },
       },
     },
     database: {
       type: 'object',
       additionalProperties: false,
       description: 'The database.',
-      required: ['url', 'poolMax'],
+      required: ['url', 'poolMax', 'replicas', 'maxReplicaLagMs'],
       properties: {
         url: {
           type: 'string',
@@ -65,6 +78,18 @@ export const configSchema = {
           minLength: 1,
           'x-secret': true,
           description: 'MySQL: the password, in place of the one in `url` (so the URL need not hold it); usually a reference.',
+        },
+        replicas: {
+          type: 'array',
+          items: { type: 'string', pattern: '^mysql://' },
+          'x-secret': true,
+          description:
+            'MySQL read replicas (`mysql://user:pass@host:port/db`, same database name as the primary) for GetCreateInfo, CustomerCheck, QueryFieldResult, Entry and the console\'s profile reads; writes and reads inside a transaction stay on the primary. The user needs `REPLICATION CLIENT` (MySQL) or `SLAVE MONITOR` (MariaDB) for the lag probe. None by default; refused with SQLite.',
+        },
+        maxReplicaLagMs: {
+          ...positiveInt,
+          description:
+            'A replica further behind than this (`Seconds_Behind_Master`/`Seconds_Behind_Source`; unknown while replication is stopped) is skipped and its reads go to the primary, as for a replica that is down or whose last migration is older than the primary\'s.',
         },
       },
     },

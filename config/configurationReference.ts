@@ -1,6 +1,7 @@
 import { configSchema } from './configSchema.js';
 import { defaultConfig } from './defaults.js';
 import { demoConfig } from './demo/demoConfig.js';
+import { SECRET_KEYS } from './secretReferences.js';
 
 /** The part of a JSON Schema node the reference reads. */
 export interface SchemaNode {
@@ -102,6 +103,9 @@ function shown(value: unknown): string {
   return `\`${JSON.stringify(value)}\``;
 }
 
+/** The rows of the keys resolved from `{"env"}` / `{"file"}` at start and reload (an array's items: the array's own row). */
+const REFERENCE_ROWS = new Set(SECRET_KEYS.map((key) => key.replace(/\.\*/g, '[]').replace(/\[\]$/, '')));
+
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function row(key: ConfigKey, root: SchemaNode): string {
@@ -109,7 +113,7 @@ function row(key: ConfigKey, root: SchemaNode): string {
   const objectValue = node.type === 'object';
   const fallback = key.inItems || objectValue ? '' : shown(valueAt(defaultConfig, key.path));
   const demo = key.inItems || objectValue ? undefined : valueAt(demoConfig, key.path);
-  const secret = node['x-secret'] ? (takesReference(node, root) ? 'yes; a reference' : 'yes') : '';
+  const secret = node['x-secret'] ? (takesReference(node, root) || REFERENCE_ROWS.has(key.path) ? 'yes; a reference' : 'yes') : '';
   const notes = [key.optional ? 'Optional.' : '', node.description ?? '', node['x-env'] ? `Environment: \`${node['x-env']}\`.` : ''].filter(Boolean).join(' ');
   return `| \`${key.path}\` | ${cell(typeOf(node, root))} | ${cell(fallback)} | ${cell(demo === undefined ? '' : shown(demo))} | ${secret} | ${key.reload} | ${cell(notes)} |`;
 }

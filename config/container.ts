@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Container, ContainerModule, type Newable } from 'inversify';
+import type { IpcChannel } from '../adapters/cluster/IpcChannel.js';
+import { WorkerMetricsExposition } from '../adapters/cluster/WorkerMetricsExposition.js';
 import { customerCheckCodecModule } from '../adapters/codec/customer-check/customerCheckCodecModule.js';
 import type { EsbSettings } from '../adapters/esb/EsbSettings.js';
 import { CircuitBreakingAccountLevelGateway } from '../adapters/esb/upgrade-account/CircuitBreakingAccountLevelGateway.js';
@@ -17,6 +19,8 @@ import { upgradeAccountHttpModule } from '../adapters/http/upgrade-account/upgra
 import type { Logger } from '../adapters/logging/Logger.js';
 import { EsbMetrics } from '../adapters/metrics/EsbMetrics.js';
 import { MeasuredAccountLevelGateway } from '../adapters/metrics/MeasuredAccountLevelGateway.js';
+import { MetricsExposition } from '../adapters/metrics/MetricsExposition.js';
+import { MetricsRegistry } from '../adapters/metrics/MetricsRegistry.js';
 import { metricsModule } from '../adapters/metrics/metricsModule.js';
 import { httpMoneyPlusCallbackModule } from '../adapters/money-plus/kyc-change-notifier/httpMoneyPlusCallbackModule.js';
 import { moneyPlusModule } from '../adapters/money-plus/kyc-change-notifier/moneyPlusModule.js';
@@ -68,13 +72,15 @@ export interface ContainerParts {
   readonly config: MidplatConfig;
   readonly database: Database;
   readonly logger: Logger;
+  /** In a worker of a process group: the link to the primary (`/metrics` answers for the group). */
+  readonly primary?: IpcChannel;
 }
 
 /**
  * The composition root: the only place that reads the configuration, decides which adapter
  * fills which port and hands each module its own settings.
  */
-export function buildContainer({ config, database, logger }: ContainerParts): Container {
+export function buildContainer({ config, database, logger, primary }: ContainerParts): Container {
   const container = new Container({ defaultScope: 'Singleton' });
   const da21 = pick(accountLevelGateways, config.esb.adapter, 'esb.adapter');
   const chosenPorts = new ContainerModule(({ bind }) => {
@@ -84,6 +90,11 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
       .inSingletonScope();
     // Ready to serve when the database answers.
     bind(ReadinessCheck).toConstantValue(() => database.ping());
+    if (primary) {
+      bind(MetricsExposition).toDynamicValue((context) => new WorkerMetricsExposition(primary, context.get(MetricsRegistry))).inSingletonScope();
+    } else {
+      bind(MetricsExposition).toService(MetricsRegistry);
+    }
   });
   container.load(
     infrastructureModule(logger),
@@ -102,7 +113,7 @@ export function buildContainer({ config, database, logger }: ContainerParts): Co
     auditPersistenceModule,
     outboxWorkerModule(config.outbox),
     da21.module(config.esb),
-    httpModule,
+    httpModule(config.http),
     credentialsModule(config),
     upgradeAccountHttpModule,
     metricsModule,

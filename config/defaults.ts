@@ -7,8 +7,8 @@ import type { MidplatConfig } from './MidplatConfig.js';
  * `config/demo/demoConfig.ts` on top (SPEC 2.2.1).
  */
 export const defaultConfig: MidplatConfig = {
-  http: { port: 3000, bodyLimitBytes: 1048576, shutdownGraceMs: 10000, headersTimeoutMs: 10000, maxConnections: 1024 },
-  database: { url: 'sqlite:data/midplat.sqlite', poolMax: 10 },
+  http: { port: 3000, bodyLimitBytes: 1048576, shutdownGraceMs: 10000, headersTimeoutMs: 10000, maxConnections: 1024, signInFreeFailures: 10, workers: 1 },
+  database: { url: 'sqlite:data/midplat.sqlite', poolMax: 10, replicas: [], maxReplicaLagMs: 2000 },
   log: { level: 'info' },
   auth: { consumers: [] },
   esb: {

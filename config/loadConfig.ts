@@ -55,8 +55,9 @@ function envOverrides(env: NodeJS.ProcessEnv): Json {
   return overrides;
 }
 
-// The docs generator's annotations are declared, so strict mode still refuses any other unknown keyword.
-const validate = new Ajv({ allErrors: false, strict: true, keywords: [...CONFIG_ANNOTATION_KEYWORDS] }).compile(configSchema);
+// verbose: an error carries its schema, so a key with alternatives can be described as a whole. The docs
+// generator's annotations are declared, so strict mode still refuses any other unknown keyword.
+const validate = new Ajv({ allErrors: false, strict: true, verbose: true, keywords: [...CONFIG_ANNOTATION_KEYWORDS] }).compile(configSchema);
 
 /** Standard Webhooks asks for 24 to 64 random bytes; a shorter key makes the HMAC guessable. */
 export const MIN_WEBHOOK_KEY_BYTES = 24;
@@ -64,14 +65,23 @@ export const MIN_WEBHOOK_KEY_BYTES = 24;
 /** Checks a whole configuration; throws InvalidConfig naming the first bad key. */
 export function validateConfig(candidate: unknown): MidplatConfig {
   if (!validate(candidate)) {
-    const [first] = validate.errors ?? [];
+    const errors = validate.errors ?? [];
+    // A key with alternatives (anyOf) fails each of them; ajv would name only the first one's rule.
+    const first = errors.find((error) => error.keyword === 'anyOf') ?? errors[0];
     const where = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '(root)';
     const extra = first?.params && 'additionalProperty' in first.params ? `.${String(first.params.additionalProperty)}` : '';
-    throw new InvalidConfig(`config key ${where}${extra}: ${first?.message ?? 'invalid'}`);
+    const described = (first?.parentSchema as { 'x-expected'?: string } | undefined)?.['x-expected'];
+    throw new InvalidConfig(`config key ${where}${extra}: ${first?.keyword === 'anyOf' && described ? `must be ${described}` : (first?.message ?? 'invalid')}`);
   }
   const config = candidate as unknown as MidplatConfig;
+  if (config.http.workers !== 1 && config.database.url.startsWith('sqlite:')) {
+    throw new InvalidConfig('config key http.workers: must be 1 on SQLite (the single-process embedded default); more worker processes need a MySQL or MariaDB database');
+  }
   const formProblem = findCredentialFormProblem(config);
   if (formProblem) throw new InvalidConfig(`config key ${formProblem[0]}: ${formProblem[1]}`);
+  if (config.database.url.startsWith('sqlite:') && (config.database.replicas?.length ?? 0) > 0) {
+    throw new InvalidConfig('config key database.replicas: read replicas need a mysql:// database.url (SQLite has none)');
+  }
   for (const [index, partner] of config.moneyPlus.partners.entries()) {
     for (const [position, secret] of secretsOf(partner).entries()) {
       const bytes = webhookKey(secret).length;

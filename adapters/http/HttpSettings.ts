@@ -8,4 +8,6 @@ export interface HttpSettings extends HttpServerSettings {
   readonly bodyLimitBytes: number;
   /** How long in-flight requests may finish after SIGTERM. */
   readonly shutdownGraceMs: number;
+  /** Wrong tokens one address may present before it is made to wait (SignInThrottle). */
+  readonly signInFreeFailures: number;
 }

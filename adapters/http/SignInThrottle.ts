@@ -15,6 +15,9 @@ export interface SignInThrottleLimits {
   readonly maxAddresses: number;
 }
 
+/** The limits, when the composition root gives none (the configured `http.signInFreeFailures` overrides the first). */
+export const SignInThrottleLimits = Symbol.for('SignInThrottleLimits');
+
 export const SIGN_IN_THROTTLE_LIMITS: SignInThrottleLimits = {
   freeFailures: 10,
   baseDelayMs: 1000,
@@ -37,11 +40,10 @@ interface AddressRecord {
 @injectable()
 export class SignInThrottle {
   private readonly addresses = new Map<string, AddressRecord>();
-  readonly limits: SignInThrottleLimits = SIGN_IN_THROTTLE_LIMITS;
-
   constructor(
     @inject(Clock) private readonly clock: Clock,
     @multiInject(SignInObserver) @optional() private readonly observers: SignInObserver[] = [],
+    @inject(SignInThrottleLimits) @optional() readonly limits: SignInThrottleLimits = SIGN_IN_THROTTLE_LIMITS,
   ) {}
 
   /** Whole seconds this address must still wait (0: it may try); a barred request is counted as throttled. */

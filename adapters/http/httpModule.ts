@@ -5,7 +5,8 @@ import type { AuthenticatorOptions } from './AccessTokenAuthenticator.js';
 import type { ExpiredTokenObserver } from './ExpiredTokenObserver.js';
 import { HealthRoutes } from './HealthRoutes.js';
 import { RouteContribution } from './JsonEndpoint.js';
-import { SignInThrottle } from './SignInThrottle.js';
+import type { HttpSettings } from './HttpSettings.js';
+import { SIGN_IN_THROTTLE_LIMITS, SignInThrottle, SignInThrottleLimits } from './SignInThrottle.js';
 
 /**
  * What the authenticator is told besides its consumers: the clock, and on an expired token a
@@ -27,7 +28,10 @@ export function authenticatorOptions(clock: Clock, logger: Logger, observers: re
  * The health routes (their ReadinessCheck comes from the composition root; the authenticator with the
  * reloadable credentials) and the throttle of failed sign-ins.
  */
-export const httpModule = new ContainerModule(({ bind }) => {
-  bind(RouteContribution).to(HealthRoutes).inSingletonScope();
-  bind(SignInThrottle).toSelf().inSingletonScope();
-});
+export function httpModule(http: HttpSettings): ContainerModule {
+  return new ContainerModule(({ bind }) => {
+    bind(RouteContribution).to(HealthRoutes).inSingletonScope();
+    bind(SignInThrottleLimits).toConstantValue({ ...SIGN_IN_THROTTLE_LIMITS, freeFailures: http.signInFreeFailures });
+    bind(SignInThrottle).toSelf().inSingletonScope();
+  });
+}

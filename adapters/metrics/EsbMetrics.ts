@@ -30,6 +30,8 @@ export class EsbMetrics {
       name: 'midplat_esb_circuit_state',
       help: 'ESB circuit breaker state by transaction: 0 closed, 1 half-open, 2 open',
       labelNames: ['transaction'],
+      // Each worker of a process group has its own breaker: the group shows the worst.
+      aggregator: 'max',
       registers: [registry],
     });
     this.circuitTransitions = new Counter({

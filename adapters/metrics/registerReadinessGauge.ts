@@ -9,6 +9,8 @@ import type { MetricsRegistry } from './MetricsRegistry.js';
 export function registerReadinessGauge(registry: MetricsRegistry, check: ReadinessCheck): void {
   new Gauge({
     name: 'midplat_ready',
+    // A process group is ready only when every process is (the primary aggregates by min).
+    aggregator: 'min',
     help: 'Readiness as /readyz answers it: 1 when the database answers a ping within 2 s, else 0; probed at scrape time',
     registers: [registry],
     async collect() {

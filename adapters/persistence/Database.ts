@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import mysql from 'mysql2';
 import { Sequelize, Transaction } from 'sequelize';
-import { raisePersistenceError } from './isDatabaseUnavailable.js';
+import { isDatabaseUnavailable, raisePersistenceError } from './isDatabaseUnavailable.js';
+import { ReplicaReads } from './ReplicaReads.js';
+import type { ReplicaReadsObserver } from './ReplicaReadsObserver.js';
 import { SqliteStatementCache } from './SqliteStatementCache.js';
 import { TABLE_CHARSET, TABLE_COLLATION } from './tableOptions.js';
 
@@ -17,6 +19,10 @@ export interface DatabaseSettings {
   readonly poolMax: number;
   /** MySQL: replaces the password of the URL (SPEC 2.2.2: a secret reference, so the URL need not hold it). */
   readonly password?: string;
+  /** MySQL read replicas (`mysql://…`) for the read-only paths; none by default. */
+  readonly replicas?: readonly string[];
+  /** A replica further behind than this is skipped (default 2000). */
+  readonly maxReplicaLagMs?: number;
 }
 
 /** The URL to connect with: `password`, when given, in place of the URL's own. */
@@ -26,6 +32,9 @@ export function connectionUrl({ url, password }: Pick<DatabaseSettings, 'url' | 
   parsed.password = encodeURIComponent(password);
   return parsed.toString();
 }
+
+/** Where a read outside a unit of work goes: the primary, or a usable replica when there is one. */
+export type ReadConnection = 'primary' | 'replica';
 
 export interface DatabaseOptions extends DatabaseSettings {
   /** Called with every SQL statement (tests count queries with it). */
@@ -83,6 +92,27 @@ function createSequelize(options: DatabaseOptions): Sequelize {
   }));
 }
 
+/**
+ * A pool of driver connections for the hot reads. They read with mysql2's own conversions
+ * (the same values for the columns the hot reads select) and the session time zone of Sequelize's.
+ */
+function createReadPool(url: string, connectionLimit: number, connectTimeout: number): mysql.Pool {
+  const pool = mysql.createPool({
+    uri: url,
+    connectionLimit,
+    maxIdle: 0,
+    idleTimeout: 10000,
+    timezone: '+00:00',
+    charset: TABLE_CHARSET,
+    connectTimeout,
+    maxPreparedStatements: MAX_PREPARED_STATEMENTS_PER_CONNECTION,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+  });
+  pool.on('connection', (connection) => connection.query("SET time_zone = '+00:00'"));
+  return pool;
+}
+
 /** Runs async work one at a time: SQLite has one writer, so its units of work queue here. */
 class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
@@ -107,35 +137,50 @@ export class Database {
   /** Prepared statements of the driver-level hot reads (`selectRows`) on SQLite. */
   readonly sqliteStatements = new SqliteStatementCache();
   private readPool: mysql.Pool | undefined;
+  /** `database.replicas`, when there are any (MySQL only). */
+  private readonly replicaReads: ReplicaReads | undefined;
 
   constructor(private readonly options: DatabaseOptions) {
     this.dialect = dialectOf(options.url);
+    if (this.dialect === 'sqlite' && (options.replicas?.length ?? 0) > 0) throw new Error('database.replicas: read replicas need a mysql:// database.url');
     this.sequelize = createSequelize(options);
+    if (options.replicas && options.replicas.length > 0) {
+      this.replicaReads = new ReplicaReads(options.replicas, options.maxReplicaLagMs ?? 2000, () => this.mysqlReadPool(), (url, connectTimeout, limit) =>
+        createReadPool(url, limit ?? options.poolMax, connectTimeout),
+      );
+    }
+  }
+
+  /** Starts probing the replicas (after the migrations: a replica is compared with the primary's last one). */
+  async startReplicaProbes(observers: readonly ReplicaReadsObserver[]): Promise<void> {
+    await this.replicaReads?.start(observers);
   }
 
   /**
-   * MySQL: the pool of the driver-level hot reads outside any unit of work (`selectRows`),
-   * at most `poolMax` more connections, made on first use. Sequelize's connections carry
-   * its typeCast hook, on which mysql2 builds a wrapper object per field of every row: a
-   * tenth of CustomerCheck's CPU. These connections read with mysql2's own conversions
-   * (the same values for the columns the hot reads select) and the same session time zone.
+   * Runs a read outside any unit of work on the chosen connection: on a usable replica when
+   * asked and there is one, else on the primary's read pool. A replica that fails the read for
+   * want of a connection is skipped from then on, and the read is tried once on the primary.
+   */
+  async onReadPool<T>(connection: ReadConnection, read: (pool: mysql.Pool) => Promise<T>): Promise<T> {
+    const replica = connection === 'replica' ? this.replicaReads?.pick() : undefined;
+    if (!replica) return read(this.mysqlReadPool());
+    try {
+      return await read(replica);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      this.replicaReads?.failed(replica);
+      return read(this.mysqlReadPool());
+    }
+  }
+
+  /**
+   * MySQL: the primary's pool of the driver-level hot reads outside any unit of work
+   * (`selectRows`), at most `poolMax` more connections, made on first use. Sequelize's
+   * connections carry its typeCast hook, on which mysql2 builds a wrapper object per field
+   * of every row: a tenth of CustomerCheck's CPU.
    */
   mysqlReadPool(): mysql.Pool {
-    if (this.readPool === undefined) {
-      this.readPool = mysql.createPool({
-        uri: connectionUrl(this.options),
-        connectionLimit: this.options.poolMax,
-        maxIdle: 0,
-        idleTimeout: 10000,
-        timezone: '+00:00',
-        charset: TABLE_CHARSET,
-        connectTimeout: 5000,
-        maxPreparedStatements: MAX_PREPARED_STATEMENTS_PER_CONNECTION,
-        supportBigNumbers: true,
-        bigNumberStrings: false,
-      });
-      this.readPool.on('connection', (connection) => connection.query("SET time_zone = '+00:00'"));
-    }
+    this.readPool ??= createReadPool(connectionUrl(this.options), this.options.poolMax, 5000);
     return this.readPool;
   }
 
@@ -179,6 +224,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    await this.replicaReads?.close();
     const readPool = this.readPool;
     this.readPool = undefined;
     if (readPool) await new Promise<void>((resolve) => readPool.end(() => resolve()));

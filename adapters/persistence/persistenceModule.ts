@@ -2,6 +2,8 @@ import { ContainerModule } from 'inversify';
 import { UnitOfWork } from '../../core/shared/UnitOfWork.js';
 import { Database } from './Database.js';
 import { FixtureLoader } from './fixtures/FixtureLoader.js';
+import { LifecycleHook } from '../lifecycle/LifecycleHook.js';
+import { ReplicaProbeHook } from './ReplicaProbeHook.js';
 import { SequelizeUnitOfWork } from './SequelizeUnitOfWork.js';
 
 export function persistenceModule(database: Database): ContainerModule {
@@ -9,5 +11,6 @@ export function persistenceModule(database: Database): ContainerModule {
     bind(Database).toConstantValue(database);
     bind(UnitOfWork).to(SequelizeUnitOfWork).inSingletonScope();
     bind(FixtureLoader).toSelf().inSingletonScope();
+    bind(LifecycleHook).to(ReplicaProbeHook).inSingletonScope();
   });
 }

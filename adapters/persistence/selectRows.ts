@@ -1,5 +1,5 @@
 import { BaseError, DatabaseError } from 'sequelize';
-import type { Database } from './Database.js';
+import type { Database, ReadConnection } from './Database.js';
 import { raisePersistenceError } from './isDatabaseUnavailable.js';
 import type { SqliteConnection } from './SqliteStatementCache.js';
 import { sqliteDateText } from './sqlDate.js';
@@ -17,6 +17,12 @@ export interface SelectOptions {
    * them as text anyway). A wide graph then skips a Date and its time zone arithmetic per value.
    */
   readonly dateStrings?: true;
+  /**
+   * `replica`: outside a unit of work, on a usable read replica if there is one (the
+   * read-only paths: a replica may be up to `database.maxReplicaLagMs` behind). Inside a
+   * unit of work every read stays on its transaction, on the primary.
+   */
+  readonly readFrom?: ReadConnection;
 }
 
 /** Let mysql2 convert every column itself: no per-field Sequelize conversion on its connections. */
@@ -120,9 +126,9 @@ export async function selectRows<Row extends object>(
 async function selectOnDriver<Row extends object>(database: Database, sql: string, parameters: readonly SqlParameter[], options: SelectOptions): Promise<Row[]> {
   if (database.dialect === 'mysql' && !database.currentTransaction()) {
     reportToLogging(database, sql);
-    return new Promise<Row[]>((resolve, reject) => {
-      database.mysqlReadPool().execute({ sql, dateStrings: options.dateStrings === true }, [...parameters], (error, rows) => (error ? reject(error) : resolve(rows as Row[])));
-    });
+    return database.onReadPool(options.readFrom ?? 'primary', (pool) => new Promise<Row[]>((resolve, reject) => {
+      pool.execute({ sql, dateStrings: options.dateStrings === true }, [...parameters], (error, rows) => (error ? reject(error) : resolve(rows as Row[])));
+    }));
   }
   return onConnection(database, sql, (connection, inTransaction) => {
     // Sequelize's connections carry its typeCast, which would turn the date strings back into Dates.

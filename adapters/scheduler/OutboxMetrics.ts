@@ -26,6 +26,8 @@ export class OutboxMetrics {
       help: 'Outbox messages waiting (pending, including retries) or given up (failed), counted at scrape time',
       labelNames: ['status'],
       registers: [registry],
+      // Every worker of a process group counts the same table: a sum would count each message once per worker.
+      aggregator: 'max',
       async collect() {
         try {
           const counts = await store.countPendingAndFailed();

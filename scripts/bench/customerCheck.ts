@@ -1,7 +1,5 @@
 import iconv from 'iconv-lite';
-import { FixtureLoader } from '../../adapters/persistence/fixtures/FixtureLoader.js';
-import { loadConfig } from '../../config/loadConfig.js';
-import { MidplatService } from '../../config/MidplatService.js';
+import { loadBenchData } from './benchData.js';
 import type { Benchmark, BenchFigure, BenchRatio } from './BenchResult.js';
 import { BenchSecrets, forkBenchServer, median, startMidplatProcess, type RunningChild } from './childServer.js';
 import { alternatingRounds, cpuFigures, scratchDatabase, timedLoad } from './postLoad.js';
@@ -13,7 +11,7 @@ import { alternatingRounds, cpuFigures, scratchDatabase, timedLoad } from './pos
  * SQLite, 32 connections, alternating rounds. Figures only; nothing here is a test.
  */
 const CONNECTIONS = 32;
-const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
+export const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
 const PATH = '/billing/CustomerCheck';
 const log = (line: string) => process.stderr.write(`[customer-check] ${line}\n`);
 
@@ -25,9 +23,9 @@ export const request = (billKey: string) =>
     'gbk',
   );
 
-const billKeyOf = (n: number) => `B${String(n % CUSTOMERS).padStart(6, '0')}`;
+export const billKeyOf = (n: number) => `B${String(n % CUSTOMERS).padStart(6, '0')}`;
 
-function customers(): object[] {
+export function customers(): object[] {
   return Array.from({ length: CUSTOMERS }, (_, i) => ({
     companyId: '654321',
     billKey: billKeyOf(i),
@@ -42,16 +40,6 @@ function customers(): object[] {
   }));
 }
 
-async function loadCustomers(url: string): Promise<void> {
-  const service = new MidplatService(loadConfig({}, { database: { url, poolMax: 2 }, log: { level: 'silent' }, demo: { loadOnStart: false } }));
-  try {
-    await service.prepare();
-    await service.container.get(FixtureLoader).load({ billingCustomers: customers() });
-  } finally {
-    await service.database.close();
-  }
-}
-
 async function replyOf(url: string, apiKey: string, body: Buffer): Promise<Buffer> {
   const response = await fetch(`${url}${PATH}`, { method: 'POST', headers: { 'content-type': 'application/xml', 'x-api-key': apiKey }, body: new Uint8Array(body) });
   const reply = Buffer.from(await response.arrayBuffer());
@@ -64,7 +52,7 @@ async function runOn(kind: 'mariadb' | 'sqlite', seconds: number, rounds: number
   const secrets = new BenchSecrets();
   const children: RunningChild[] = [];
   try {
-    await loadCustomers(db.url);
+    await loadBenchData(db.url, { billingCustomers: customers() });
     const midplat = await startMidplatProcess({ config: { ...secrets.configFor(), database: { url: db.url, poolMax: 10 } }, cpuProfileDir: process.env.BENCH_CPU_PROF_DIR });
     children.push(midplat);
     const leastWork = await forkBenchServer('leastWork/customerCheckRoute.js', { DATABASE_URL: db.url, API_KEY: secrets.apiKey, POOL_MAX: '10' }, process.env.BENCH_CPU_PROF_DIR);

@@ -1,7 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { FixtureLoader } from '../../adapters/persistence/fixtures/FixtureLoader.js';
-import { loadConfig } from '../../config/loadConfig.js';
-import { MidplatService } from '../../config/MidplatService.js';
+import { loadBenchData, subscribedUsers } from './benchData.js';
 import type { Benchmark, BenchResult } from './BenchResult.js';
 import { BenchSecrets, forkBenchServer, percentile, startMidplatProcess, type RunningChild } from './childServer.js';
 import { scratchDatabase } from './postLoad.js';
@@ -23,21 +21,6 @@ function ask<T>(child: ChildProcess, command: string): Promise<T> {
     child.once('message', (message: T) => resolve(message));
     child.send(command);
   });
-}
-
-/** Subscribed, approved eKYC users: each INFO event changing the name queues one Money+ callback. */
-async function loadUsers(url: string): Promise<void> {
-  const service = new MidplatService(loadConfig({}, { database: { url, poolMax: 2 }, log: { level: 'silent' }, demo: { loadOnStart: false } }));
-  try {
-    await service.prepare();
-    const uids = Array.from({ length: USERS }, (_, n) => uidOf(n));
-    await service.container.get(FixtureLoader).load({
-      kycProfiles: uids.map((uid) => ({ uid, walletStatus: 'ACTIVE', clientStatus: 3, level: 300, isMeetBusiness: true, info: { name: 'Bench User', phone: '+60120000000' } })),
-      moneyPlusSubscriptions: uids.map((uid) => ({ uid, bizId: 'MPLUS' })),
-    });
-  } finally {
-    await service.database.close();
-  }
 }
 
 /** One POST after another to the receiver, no database: the baseline of the issue. */
@@ -69,7 +52,7 @@ export const benchmark: Benchmark = {
     const secrets = new BenchSecrets();
     const children: RunningChild[] = [];
     try {
-      await loadUsers(db.url);
+      await loadBenchData(db.url, subscribedUsers(Array.from({ length: USERS }, (_, n) => uidOf(n))));
       const receiver = await forkBenchServer('leastWork/webhookReceiver.js', {});
       children.push(receiver);
       const callbackUrl = `${receiver.url}/moneyplus/callback`;

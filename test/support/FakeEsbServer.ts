@@ -15,7 +15,11 @@ export type EsbBehaviour =
  */
 export class FakeEsbServer {
   readonly requests: Record<string, unknown>[] = [];
+  /** The URL path of each request, index for index (processes given different esb.url paths tell apart). */
+  readonly paths: string[] = [];
   behaviour: EsbBehaviour = { kind: 'success' };
+  /** When set, each call is answered only once this settles (the test decides when a call in flight ends). */
+  gate: Promise<void> | undefined;
   private held: Promise<void> | undefined;
   private readonly http = new LoopbackHttpServer((request, response) => this.answer(request, response));
 
@@ -44,7 +48,9 @@ export class FakeEsbServer {
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = JSON.parse((await bodyOf(request)).toString('utf8')) as Record<string, unknown>;
     this.requests.push(body);
+    this.paths.push(request.url ?? '');
     if (this.held) await this.held;
+    if (this.gate) await this.gate;
     const behaviour = this.behaviour;
     if (behaviour.kind === 'hang') {
       this.http.hold(response);

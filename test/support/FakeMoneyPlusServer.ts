@@ -16,6 +16,8 @@ export type MoneyPlusBehaviour =
 const ENDLESS_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface ReceivedCallback {
+  /** The request URL (path and query): processes given different callback URLs tell apart. */
+  readonly url: string;
   readonly headers: IncomingHttpHeaders;
   /** The raw body, exactly as signed. */
   readonly body: string;
@@ -32,6 +34,8 @@ export class FakeMoneyPlusServer {
   abandonedReplies = 0;
   behaviour: MoneyPlusBehaviour = { kind: 'success' };
   script: MoneyPlusBehaviour[] = [];
+  /** When set, each callback is answered only once this settles (a delivery the test keeps in flight). */
+  gate: Promise<void> | undefined;
   private readonly http = new LoopbackHttpServer((request, response) => this.answer(request, response));
   private port = 0;
 
@@ -56,8 +60,9 @@ export class FakeMoneyPlusServer {
     } catch {
       // recorded as is; the assertion will show it
     }
-    this.received.push({ headers: request.headers, body, json });
+    this.received.push({ url: request.url ?? '', headers: request.headers, body, json });
     const behaviour = this.script.shift() ?? this.behaviour;
+    if (this.gate) await this.gate;
     switch (behaviour.kind) {
       case 'hang':
         this.http.hold(response);

@@ -31,7 +31,10 @@ export class ScratchMariaDb {
       '--auth-root-authentication-method=normal',
       '--skip-test-db',
       ...(process.getuid?.() === 0 ? ['--user=root'] : []),
-    ]);
+    ]).catch((error: unknown) => {
+      rmSync(folder, { recursive: true, force: true });
+      throw error;
+    });
     return new ScratchMariaDb(folder, await freePort(), serverOptions);
   }
 
@@ -83,14 +86,30 @@ export class ScratchMariaDb {
     await exited;
   }
 
-  /** A database in utf8mb4 / utf8mb4_bin, or in the server's default character set when `serverDefault`. */
-  async createDatabase(name: string, { serverDefault = false } = {}): Promise<string> {
+  /** Gone at once (SIGKILL), as a crashed server; resolves once the process is gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = undefined;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** Runs work on a new root connection to the server (closed after). */
+  async withConnection<T>(work: (connection: mysql.Connection) => Promise<T>): Promise<T> {
     const connection = await mysql.createConnection({ host: '127.0.0.1', port: this.port, user: 'root' });
     try {
-      await connection.query(`CREATE DATABASE \`${name}\`${serverDefault ? '' : ' CHARACTER SET utf8mb4 COLLATE utf8mb4_bin'}`);
+      return await work(connection);
     } finally {
       await connection.end();
     }
+  }
+
+  /** A database in utf8mb4 / utf8mb4_bin, or in the server's default character set when `serverDefault`. */
+  async createDatabase(name: string, { serverDefault = false } = {}): Promise<string> {
+    await this.withConnection((connection) => connection.query(`CREATE DATABASE \`${name}\`${serverDefault ? '' : ' CHARACTER SET utf8mb4 COLLATE utf8mb4_bin'}`));
     return `${this.serverUrl}/${name}`;
   }
 

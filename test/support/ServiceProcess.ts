@@ -96,6 +96,12 @@ export class ServiceProcess {
     return `http://127.0.0.1:${String(line.port)}`;
   }
 
+  /** A process group (`http.workers` > 1): waits for its primary's "midplat group listening" and gives the base URL. */
+  async groupListening(): Promise<string> {
+    const line = await this.logLine((entry) => entry.msg === 'midplat group listening');
+    return `http://127.0.0.1:${String(line.port)}`;
+  }
+
   async kill(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     await this.exited;

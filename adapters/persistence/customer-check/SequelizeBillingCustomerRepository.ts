@@ -62,6 +62,7 @@ export function toBillingCustomerProfile(row: ProfileRow): BillingCustomerProfil
 export class SequelizeBillingCustomerRepository implements BillingCustomerRepository {
   constructor(@inject(Database) private readonly database: Database) {}
 
+  /** CustomerCheck only reads: a usable read replica answers. */
   async findProfile(query: CustomerQuery): Promise<BillingCustomerProfile | null> {
     const [where, replacements] =
       query.queryType === '0'
@@ -69,7 +70,7 @@ export class SequelizeBillingCustomerRepository implements BillingCustomerReposi
         : query.companyId === undefined
           ? ['c.contract_no = ?', [query.contractNo]]
           : ['c.contract_no = ? AND c.company_id = ?', [query.contractNo, query.companyId]];
-    const rows = await selectRows<ProfileRow>(this.database, profileSql(where), replacements);
+    const rows = await selectRows<ProfileRow>(this.database, profileSql(where), replacements, { readFrom: 'replica' });
     const row = rows[0];
     return row ? toBillingCustomerProfile(row) : null;
   }

@@ -13,14 +13,15 @@ const CHILD_KEYS = Object.keys(CHILD_QUERIES) as (keyof typeof CHILD_QUERIES)[];
  * per child list for all of them at once (run concurrently), whatever the number of matches.
  * The graph is wide, so it reads on the driver (`selectRows`) with dates as text: Sequelize's
  * result handling (a stack capture per query, a typeCast call per field, a copy of every row)
- * cost about as much CPU as the rest of the request.
+ * cost about as much CPU as the rest of the request. GetCreateInfo only reads: a usable read
+ * replica answers.
  */
 @injectable()
 export class SequelizeApplicationRepository implements ApplicationRepository {
   constructor(@inject(Database) private readonly database: Database) {}
 
   private select(sql: string, parameters: readonly SelectParameter[]): Promise<Row[]> {
-    return selectRows<Row>(this.database, sql, parameters, { dateStrings: true });
+    return selectRows<Row>(this.database, sql, parameters, { dateStrings: true, readFrom: 'replica' });
   }
 
   async findMatching(criteria: ApplicationCriteria): Promise<Application[]> {

@@ -2,9 +2,13 @@ import { inject, injectable } from 'inversify';
 import type { FieldChange } from '../../../core/kyc-change-notifier/KycProfile.js';
 import type { KycEventType, KycHistoryEntry, KycHistoryRepository } from '../../../core/kyc-change-notifier/ports.js';
 import { Database } from '../Database.js';
-import { runStatement } from '../selectRows.js';
-import { defineKycChangeNotifierModels } from './kycChangeNotifierModels.js';
+import { runStatement, selectRows } from '../selectRows.js';
+import { rowDate } from '../sqlDate.js';
+import type { KycHistoryRow } from './kycChangeNotifierModels.js';
 import { kycSql } from './kycSql.js';
+
+const LIST_SQL =
+  'SELECT uid, event_id, event_type, outcome, changes, note, occurred_at, request_id, recorded_at FROM kyc_profile_history WHERE uid = ? ORDER BY id';
 
 @injectable()
 export class SequelizeKycHistoryRepository implements KycHistoryRepository {
@@ -12,10 +16,6 @@ export class SequelizeKycHistoryRepository implements KycHistoryRepository {
 
   constructor(@inject(Database) private readonly database: Database) {
     this.insertSql = kycSql(database.dialect).insertHistory;
-  }
-
-  private get model() {
-    return this.database.models(defineKycChangeNotifierModels).KycHistory;
   }
 
   /** On the driver: KycChanged's write path is hot (see `selectRows`). */
@@ -33,21 +33,19 @@ export class SequelizeKycHistoryRepository implements KycHistoryRepository {
     ]);
   }
 
+  /** On the driver and, outside a unit of work (the console's KYC view), on a read replica when one is usable. */
   async listFor(uid: string): Promise<KycHistoryEntry[]> {
-    const rows = await this.model.findAll({ where: { uid }, order: [['id', 'ASC']], ...this.database.queryOptions() });
-    return rows.map((row) => {
-      const value = row.get();
-      return {
-        uid: value.uid,
-        eventId: value.event_id,
-        eventType: value.event_type as KycEventType,
-        outcome: value.outcome as KycHistoryEntry['outcome'],
-        changes: JSON.parse(value.changes) as FieldChange[],
-        note: value.note,
-        occurredAt: Number(value.occurred_at),
-        recordedAt: value.recorded_at,
-        requestId: value.request_id,
-      };
-    });
+    const rows = await selectRows<Omit<KycHistoryRow, 'id' | 'recorded_at'> & { recorded_at: Date | string }>(this.database, LIST_SQL, [uid], { readFrom: 'replica' });
+    return rows.map((row) => ({
+      uid: row.uid,
+      eventId: row.event_id,
+      eventType: row.event_type as KycEventType,
+      outcome: row.outcome as KycHistoryEntry['outcome'],
+      changes: JSON.parse(row.changes) as FieldChange[],
+      note: row.note,
+      occurredAt: Number(row.occurred_at),
+      recordedAt: rowDate(row.recorded_at),
+      requestId: row.request_id,
+    }));
   }
 }

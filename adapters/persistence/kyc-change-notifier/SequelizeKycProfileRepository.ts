@@ -37,8 +37,9 @@ export class SequelizeKycProfileRepository implements KycProfileRepository {
     await runStatement(this.database, this.sql.updateProfile, [...profileValues(toKycProfileRow(profile)), new Date(), profile.uid]);
   }
 
+  /** Outside a unit of work (QueryFieldResult, Entry, the console) a usable read replica answers. */
   async find(uid: string): Promise<KycProfile | null> {
-    const [row] = await selectRows<KycProfileRow>(this.database, this.sql.selectProfile, [uid]);
+    const [row] = await selectRows<KycProfileRow>(this.database, this.sql.selectProfile, [uid], { readFrom: 'replica' });
     return row ? toKycProfile(row) : null;
   }
 }

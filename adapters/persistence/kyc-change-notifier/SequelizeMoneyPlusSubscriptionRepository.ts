@@ -18,8 +18,9 @@ export class SequelizeMoneyPlusSubscriptionRepository implements MoneyPlusSubscr
   }
 
   async bizIdsOf(uid: string): Promise<string[]> {
-    // On the driver: KycChanged asks on every event that calls for a callback.
-    const rows = await selectRows<{ biz_id: string }>(this.database, this.bizIdsSql, [uid]);
+    // On the driver: KycChanged asks on every event that calls for a callback (in its unit of work, so on the
+    // primary); outside one (QueryFieldResult, the console) a usable read replica answers.
+    const rows = await selectRows<{ biz_id: string }>(this.database, this.bizIdsSql, [uid], { readFrom: 'replica' });
     return rows.map((row) => row.biz_id);
   }
 

@@ -26,7 +26,8 @@ const secret = (fill: number) => `whsec_${Buffer.alloc(32, fill).toString('base6
 function configOf(generation: number, databaseUrl: string, keyFile: string): ConfigJson {
   const parity = generation % 2;
   return {
-    http: { port: 0 },
+    // The probes present removed tokens on purpose, all from 127.0.0.1: no sign-in throttle here.
+    http: { port: 0, signInFreeFailures: 1_000_000 },
     database: { url: databaseUrl, poolMax: 5 },
     log: { level: 'info' },
     esb: { adapter: 'simulator' },
@@ -243,7 +244,7 @@ describe('configuration reload on SIGHUP under load (SPEC 2.2.2, real process)',
         writeGeneration(generation, { ...current, auth: { consumers: [{ name: 'x', tokenSha256: { env: 'MIDPLAT_TEST_UNSET_VARIABLE' }, scopes: [] }] } });
         service.child.kill('SIGHUP');
         await waitFor('the second refusal', () => reloadLines().length >= before + 2, 30000);
-        writeGeneration(generation, { ...current, http: { port: 1 }, database: { url: database.url, poolMax: 7 } });
+        writeGeneration(generation, { ...current, http: { ...(current.http as object), port: 1 }, database: { url: database.url, poolMax: 7 } });
         service.child.kill('SIGHUP');
         await waitFor('the restart report', () => reloadLines().length >= before + 3, 30000);
 

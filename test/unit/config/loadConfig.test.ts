@@ -147,6 +147,18 @@ describe('configuration', () => {
     expect(failureOf(() => loadConfig({ MIDPLAT_CONFIG: configFile('{ nope') }))).to.contain('is not valid JSON');
   });
 
+  it('refuses a read replica that is not mysql://, and read replicas with SQLite, naming the key', () => {
+    const mysqlUrl = { url: 'mysql://u:p@db:3306/midplat' };
+    expect(failureOf(() => loadConfig({}, { database: { ...mysqlUrl, replicas: ['mysql://u:p@r1:3306/midplat', 'postgres://r2/midplat'] } }))).to.match(
+      /^config key database\.replicas\.1: /,
+    );
+    expect(failureOf(() => loadConfig({}, { database: { ...mysqlUrl, maxReplicaLagMs: 0 } }))).to.match(/^config key database\.maxReplicaLagMs: /);
+    expect(failureOf(() => loadConfig({}, { database: { url: 'sqlite:data/x.sqlite', replicas: ['mysql://u:p@r1:3306/midplat'] } }))).to.match(/^config key database\.replicas: .*mysql:\/\//);
+    const config = loadConfig({}, { database: { ...mysqlUrl, replicas: ['mysql://u:p@r1:3306/midplat'] } });
+    expect([config.database.replicas, config.database.maxReplicaLagMs]).to.deep.equal([['mysql://u:p@r1:3306/midplat'], 2000]);
+    expect(loadConfig({}).database.replicas).to.deep.equal([]);
+  });
+
   it('knows only the sqlite: and mysql:// database schemes', () => {
     expect(dialectOf('sqlite:data/x.sqlite')).to.equal('sqlite');
     expect(dialectOf('mysql://root@127.0.0.1:3306/midplat')).to.equal('mysql');

@@ -7,6 +7,7 @@ import { DEMO_CONSUMERS, DEMO_INSTITUTIONS, DEMO_PARTNERS } from '../../../confi
 import { findDemoCredential } from '../../../config/demoSecrets.js';
 import type { MidplatConfig } from '../../../config/MidplatConfig.js';
 import { projectRoot } from '../../../config/projectRoot.js';
+import { SECRET_KEYS } from '../../../config/secretReferences.js';
 
 /** docs/configuration.md is generated from the schema's annotations (`npm run docs`). */
 describe('configuration reference (docs/configuration.md)', () => {
@@ -39,6 +40,15 @@ describe('configuration reference (docs/configuration.md)', () => {
     expect(credentialKeys).to.deep.equal(['auth.consumers[].tokenSha256', 'billing.institutions[].apiKey', 'billing.institutions[].key', 'moneyPlus.partners[].secret']);
     for (const key of credentialKeys) expect(secretPaths.has(key!), `${key} is not marked x-secret`).to.equal(true);
     expect(secretPaths.has('database.url'), 'a MySQL URL carries the password').to.equal(true);
+    expect(secretPaths.has('database.replicas'), 'a replica URL carries the password').to.equal(true);
+  });
+
+  it('says of every key that takes a secret reference (SECRET_KEYS) that it may be given as one', () => {
+    const reference = readFileSync(join(projectRoot, 'docs', 'configuration.md'), 'utf8');
+    for (const key of SECRET_KEYS) {
+      const row = key.replace(/\.\*/g, '[]').replace(/\[\]$/, '');
+      expect(reference, row).to.match(new RegExp(`^\\| \`${row.replace(/[.[\]]/g, '\\$&')}\` \\|[^\n]*\\| yes; a reference \\|`, 'm'));
+    }
   });
 
   it('follows local $refs and says when a secret may be given as an {"env"} or {"file"} reference', () => {
