@@ -4,6 +4,7 @@ import type { AuthSettings } from '../adapters/http/AuthSettings.js';
 import type { HttpSettings } from '../adapters/http/HttpSettings.js';
 import type { MoneyPlusSettings } from '../adapters/money-plus/kyc-change-notifier/MoneyPlusSettings.js';
 import type { DatabaseSettings } from '../adapters/persistence/Database.js';
+import type { OutboxClaimSetting } from '../adapters/persistence/outbox/OutboxClaimMode.js';
 import type { OutboxSettings } from '../adapters/scheduler/OutboxSettings.js';
 import type { InstitutionConfig } from '../plugins/customer-check-crypto/InstitutionConfig.js';
 
@@ -23,7 +24,8 @@ export interface MidplatConfig {
     upgradeLevel: string;
   };
   moneyPlus: MoneyPlusSettings & { adapter: 'http' | 'simulator' };
-  outbox: OutboxSettings;
+  /** `claim` goes to the outbox's persistence adapter; the rest to its worker. */
+  outbox: OutboxSettings & { claim: OutboxClaimSetting };
   billing: { institutions: readonly InstitutionConfig[] };
   /** `loadOnStart` only in the embedded demo; a production config that asks for it is refused. */
   demo: { loadOnStart: boolean };

@@ -1,4 +1,5 @@
 import { SCOPES } from '../adapters/http/Scope.js';
+import { OUTBOX_CLAIM_SETTINGS } from '../adapters/persistence/outbox/OutboxClaimMode.js';
 
 const positiveInt = { type: 'integer', minimum: 1 } as const;
 const sha256Hex = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
@@ -222,7 +223,7 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       description: 'The outbox worker that delivers callbacks, and its retention job.',
-      required: ['schedule', 'batchSize', 'leaseMs', 'backoffMs', 'retentionDays', 'purgeSchedule', 'purgeBatchSize'],
+      required: ['schedule', 'batchSize', 'leaseMs', 'backoffMs', 'retentionDays', 'purgeSchedule', 'purgeBatchSize', 'claim'],
       properties: {
         schedule: { type: 'string', minLength: 1, description: 'node-cron expression (with seconds) of the worker\'s safety-net poll; a commit wakes the local worker at once anyway.' },
         batchSize: { ...positiveInt, description: 'Messages claimed per poll.' },
@@ -236,6 +237,14 @@ export const configSchema = {
         retentionDays: { ...positiveInt, description: 'Delivered messages, their attempts and processed KYC event ids older than this are deleted; FAILED and PENDING messages and KYC history never are.' },
         purgeSchedule: { type: 'string', minLength: 1, description: 'node-cron expression of the retention job.' },
         purgeBatchSize: { type: 'integer', minimum: 1, maximum: 10000, description: 'Rows deleted per short transaction by the retention job.' },
+        claim: {
+          enum: [...OUTBOX_CLAIM_SETTINGS],
+          description:
+            'How workers take messages. `skip-locked`: `SELECT … FOR UPDATE SKIP LOCKED` plus a lease (MySQL 8, MariaDB ≥ 10.6). ' +
+            '`lease-update`: a conditional UPDATE that takes only free or expired leases, then a read of the rows won; needs no SKIP LOCKED ' +
+            '(TiDB parses it and takes no lock). `auto`: `lease-update` when `SELECT VERSION()` names TiDB, else `skip-locked`; decided once, at the ' +
+            'first claim, and logged. SQLite has one writer: any value is accepted and its own claim is used.',
+        },
       },
     },
     billing: {

@@ -109,7 +109,7 @@ export function buildContainer({ config, database, logger, primary }: ContainerP
     chosenPorts,
     persistenceModule(database),
     upgradeAccountPersistenceModule,
-    outboxPersistenceModule,
+    outboxPersistenceModule(config.outbox.claim),
     auditPersistenceModule,
     outboxWorkerModule(config.outbox),
     da21.module(config.esb),

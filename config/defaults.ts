@@ -33,6 +33,7 @@ export const defaultConfig: MidplatConfig = {
     retentionDays: 30,
     purgeSchedule: '0 */10 * * * *',
     purgeBatchSize: 500,
+    claim: 'auto',
   },
   billing: { institutions: [] },
   demo: { loadOnStart: false },

@@ -10,7 +10,9 @@ import { createLogger, Logger } from '../../adapters/logging/Logger.js';
 import { MetricsRegistry } from '../../adapters/metrics/MetricsRegistry.js';
 import { Database } from '../../adapters/persistence/Database.js';
 import { migrate } from '../../adapters/persistence/migrate.js';
+import { outboxClaimSetting } from '../../adapters/persistence/outbox/OutboxClaimMode.js';
 import { outboxPersistenceModule } from '../../adapters/persistence/outbox/outboxPersistenceModule.js';
+import { SequelizeOutboxStore } from '../../adapters/persistence/outbox/SequelizeOutboxStore.js';
 import { persistenceModule } from '../../adapters/persistence/persistenceModule.js';
 import { outboxWorkerModule } from '../../adapters/scheduler/outboxWorkerModule.js';
 import { OutboxWorker } from '../../adapters/scheduler/OutboxWorker.js';
@@ -26,6 +28,8 @@ const BACKLOG = Number(process.env.OUTBOX_BENCH_MESSAGES ?? 3000);
 const PARTITIONS = 300;
 const LATENCY_SAMPLES = 300;
 const TOPIC = 'bench.http';
+/** `outbox.claim` for this run: `OUTBOX_BENCH_CLAIM=lease-update npm run bench -- outbox` compares the claims. */
+const CLAIM = outboxClaimSetting(process.env.OUTBOX_BENCH_CLAIM ?? defaultConfig.outbox.claim);
 
 /** A local receiver that answers `{"retcode":0}` and notes when each message id arrived. */
 class Receiver {
@@ -144,12 +148,13 @@ async function run(): Promise<BenchResult> {
         bind(OutboxHandler).toConstantValue(new PostingHandler(url));
       }),
       persistenceModule(database),
-      outboxPersistenceModule,
+      outboxPersistenceModule(CLAIM),
       outboxWorkerModule(defaultConfig.outbox),
     );
     const outbox = container.get<Outbox>(Outbox);
     const unitOfWork = container.get<UnitOfWork>(UnitOfWork);
     const worker = container.get(OutboxWorker);
+    const claimMode = await container.get(SequelizeOutboxStore).claimMode();
 
     // Warm up both paths (connections, JIT), then the baseline: one POST after another, no database.
     await rawPostLoop(url, 200);
@@ -193,7 +198,7 @@ async function run(): Promise<BenchResult> {
       figures: [
         { label: 'raw POST loop (no database)', value: rawRate, unit: 'msg/s' },
         { label: `raw POSTs, ${defaultConfig.outbox.batchSize} at a time (no database)`, value: rawParallelRate, unit: 'msg/s' },
-        { label: `outbox drain, ${BACKLOG} msgs / ${PARTITIONS} keys (MariaDB)`, value: outboxRate, unit: 'msg/s' },
+        { label: `outbox drain, ${BACKLOG} msgs / ${PARTITIONS} keys (MariaDB, claim ${claimMode})`, value: outboxRate, unit: 'msg/s' },
         { label: 'enqueue, 100 per unit of work', value: enqueueRate, unit: 'msg/s' },
         { label: 'enqueue->delivered p50 (own commit each)', value: percentile(latencies, 50), unit: 'ms' },
         { label: 'enqueue->delivered p99', value: percentile(latencies, 99), unit: 'ms' },

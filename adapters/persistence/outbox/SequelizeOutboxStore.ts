@@ -1,34 +1,15 @@
 import { inject, injectable } from 'inversify';
-import type { OutboxPayload } from '../../../core/shared/Outbox.js';
 import type { AttemptRecord, ClaimedMessage, ClaimRequest, OutboxStore, PendingAndFailedCounts } from '../../../core/shared/OutboxStore.js';
+import { Logger } from '../../logging/Logger.js';
 import { Database } from '../Database.js';
 import { runStatement, selectRows, type SqlParameter } from '../selectRows.js';
-import { rowDate } from '../sqlDate.js';
 import { inList, powerOfTwoRuns } from '../sqlList.js';
 import { attemptRow } from './attemptRow.js';
+import { LeaseUpdateOutboxClaim } from './LeaseUpdateOutboxClaim.js';
+import { LockingOutboxClaim } from './LockingOutboxClaim.js';
+import { chooseOutboxClaimMode, OutboxClaimSettingToken, type OutboxClaimMode, type OutboxClaimSetting } from './OutboxClaimMode.js';
 
 const LAST_ERROR_MAX = 1000;
-
-/**
- * A due message whose lease is free and whose partition has no earlier PENDING message:
- * so a claim takes at most the head of each partition, and a message waiting for its
- * retry holds back the ones behind it. `topics` is an `inList`.
- */
-const claimableSql = (topics: string, lock: string) => `
-  SELECT m.seq, m.id, m.topic, m.partition_key, m.payload, m.attempts, m.created_at
-  FROM outbox_messages m
-  WHERE m.status = 'PENDING'
-    AND m.next_attempt_at <= ?
-    AND m.topic IN (${topics})
-    AND (m.lease_expires_at IS NULL OR m.lease_expires_at <= ?)
-    AND NOT EXISTS (
-      SELECT 1 FROM outbox_messages e
-      WHERE e.topic = m.topic AND e.partition_key = m.partition_key AND e.status = 'PENDING' AND e.seq < m.seq)
-  ORDER BY m.next_attempt_at, m.seq
-  LIMIT ?${lock}`;
-
-const leaseSql = (seqs: string) =>
-  `UPDATE outbox_messages SET lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ? WHERE seq IN (${seqs})`;
 
 /** The lease holder's own attempt, by primary key: only it may record the outcome. */
 const HELD = "seq = ? AND status = 'PENDING' AND lease_owner = ? AND attempts = ?";
@@ -55,16 +36,6 @@ const insertAttemptsSql = (rows: number) =>
 
 const COUNT_PENDING_AND_FAILED_SQL = "SELECT status, COUNT(*) AS n FROM outbox_messages WHERE status IN ('PENDING', 'FAILED') GROUP BY status";
 
-interface ClaimRow {
-  seq: number | string;
-  id: string;
-  topic: string;
-  partition_key: string;
-  payload: string;
-  attempts: number;
-  created_at: Date | string;
-}
-
 /** An outcome's attempt number and what its log keeps, for one message. */
 interface AttemptLogEntry {
   readonly id: string;
@@ -75,7 +46,18 @@ interface AttemptLogEntry {
 /** The outbox table as its worker sees it (OutboxStore): claims under a lease, outcomes recorded while the lease holds. */
 @injectable()
 export class SequelizeOutboxStore implements OutboxStore {
-  constructor(@inject(Database) private readonly database: Database) {}
+  private readonly lockingClaim: LockingOutboxClaim;
+  private readonly leaseUpdateClaim: LeaseUpdateOutboxClaim;
+  private choice: Promise<{ mode: OutboxClaimMode }> | undefined;
+
+  constructor(
+    @inject(Database) private readonly database: Database,
+    @inject(OutboxClaimSettingToken) private readonly claimSetting: OutboxClaimSetting,
+    @inject(Logger) private readonly logger: Logger,
+  ) {
+    this.lockingClaim = new LockingOutboxClaim(database);
+    this.leaseUpdateClaim = new LeaseUpdateOutboxClaim(database);
+  }
 
   /** Logs attempts in the current transaction (the one recording their outcome). */
   private async logAttempts(entries: readonly AttemptLogEntry[]): Promise<void> {
@@ -86,32 +68,34 @@ export class SequelizeOutboxStore implements OutboxStore {
     }
   }
 
-  /**
-   * Takes the lease of up to `limit` claimable messages and counts the attempt. On MySQL the
-   * rows are read with FOR UPDATE SKIP LOCKED (raw SQL: Sequelize drops skipLocked there), so
-   * concurrent claimers in any process never take the same row.
-   */
+  /** Takes the lease of up to `limit` claimable messages, the way `outbox.claim` chose (decided at the first claim, logged). */
   async claim(request: ClaimRequest): Promise<ClaimedMessage[]> {
     if (request.topics.length === 0 || request.limit <= 0) return [];
-    const lock = this.database.dialect === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : '';
-    const topics = inList(request.topics);
-    // READ COMMITTED (MySQL): no gap locks, so a claim never blocks concurrent enqueues.
-    return this.database.inTransaction(async () => {
-      const rows = await selectRows<ClaimRow>(this.database, claimableSql(topics.placeholders, lock), [request.now, ...topics.values, request.now, request.limit]);
-      if (rows.length === 0) return [];
-      const seqs = inList(rows.map((row) => Number(row.seq)));
-      await runStatement(this.database, leaseSql(seqs.placeholders), [request.owner, new Date(request.now.getTime() + request.leaseMs), request.now, ...seqs.values]);
-      return rows.map((row) => ({
-        seq: Number(row.seq),
-        id: row.id,
-        topic: row.topic,
-        partitionKey: row.partition_key,
-        payload: JSON.parse(row.payload) as OutboxPayload,
-        attempt: row.attempts + 1,
-        createdAt: rowDate(row.created_at),
-        leaseOwner: request.owner,
-      }));
-    }, { readCommitted: true });
+    return (await this.chosenClaim()).claim(request);
+  }
+
+  /** What claims do on this database (`auto` resolved). */
+  async claimMode(): Promise<OutboxClaimMode> {
+    return (await this.chooseOnce()).mode;
+  }
+
+  private async chosenClaim(): Promise<Pick<OutboxStore, 'claim'>> {
+    return (await this.chooseOnce()).mode === 'lease-update' ? this.leaseUpdateClaim : this.lockingClaim;
+  }
+
+  /** Once per process; a failed attempt (database down) is tried again at the next claim. */
+  private chooseOnce(): Promise<{ mode: OutboxClaimMode }> {
+    this.choice ??= chooseOutboxClaimMode(this.database, this.claimSetting).then(
+      (choice) => {
+        this.logger.info({ setting: this.claimSetting, mode: choice.mode, ...(choice.server ? { server: choice.server } : {}) }, 'outbox claim mode chosen');
+        return choice;
+      },
+      (error: unknown) => {
+        this.choice = undefined;
+        throw error;
+      },
+    );
+    return this.choice;
   }
 
   /**

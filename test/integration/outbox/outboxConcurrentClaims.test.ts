@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import type { ClaimedMessage } from '../../../core/shared/OutboxStore.js';
+import { EXPLICIT_CLAIM_MODES } from '../../support/outbox/claimModes.js';
 import { buildOutboxRig, type OutboxRig } from '../../support/outbox/outboxTestRig.js';
 import { createTestDatabase, type TestDatabase } from '../../support/testDatabases.js';
 
-describe('outbox claims racing on one MariaDB (SKIP LOCKED)', function () {
+for (const claim of EXPLICIT_CLAIM_MODES) describe(`outbox claims racing on one MariaDB (outbox.claim ${claim})`, function () {
   this.timeout(60_000);
   let testDatabase: TestDatabase;
   let rigs: OutboxRig[] = [];
@@ -11,7 +12,7 @@ describe('outbox claims racing on one MariaDB (SKIP LOCKED)', function () {
   beforeEach(async () => {
     testDatabase = await createTestDatabase('mariadb');
     // Three separate connection pools, as three processes would have.
-    for (let i = 0; i < 3; i += 1) rigs.push(await buildOutboxRig({ url: testDatabase.url, handlers: [] }));
+    for (let i = 0; i < 3; i += 1) rigs.push(await buildOutboxRig({ url: testDatabase.url, handlers: [], settings: { claim } }));
   });
 
   afterEach(async () => {
@@ -68,5 +69,6 @@ describe('outbox claims racing on one MariaDB (SKIP LOCKED)', function () {
     expect(claimedBy.size).to.equal(total);
     expect(new Set(claimedBy.values()).size).to.be.at.least(2);
     expect(doneOrder).to.deep.equal(enqueued);
+    expect(await rigs[0]!.store.claimMode()).to.equal(claim);
   });
 });

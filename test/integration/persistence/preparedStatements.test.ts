@@ -9,6 +9,7 @@ import { SequelizeEddaCheckRepository } from '../../../adapters/persistence/upgr
 import type { ClaimedMessage } from '../../../core/shared/OutboxStore.js';
 import { RetentionPurger } from '../../../core/shared/RetentionPurger.js';
 import type { EddaCheck } from '../../../core/upgrade-account/ports.js';
+import { silentLoggerModule } from '../../support/silentLoggerModule.js';
 import { createMigratedDatabase, type MigratedDatabase } from '../../support/migratedDatabase.js';
 import { openStatements, preparesSince, serverPreparedStatements } from '../../support/serverPreparedStatements.js';
 
@@ -50,7 +51,7 @@ describe('server-side prepared statements stay few under varying id sets (MariaD
 
   it('after thousands of claims, done-marks, retries, purges and reads by id sets', async () => {
     const { database } = scratch;
-    const container = scratch.container(outboxPersistenceModule);
+    const container = scratch.container(outboxPersistenceModule('auto'), silentLoggerModule);
     const store = container.get(SequelizeOutboxStore);
     const operatorQueries = container.get(SequelizeOutboxOperatorQueries);
     const outboxPurger = container.getAll<RetentionPurger>(RetentionPurger).find((purger) => purger.name === 'outbox')!;

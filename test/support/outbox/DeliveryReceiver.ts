@@ -22,8 +22,6 @@ export class DeliveryReceiver {
   delayMs = 0;
   /** Deliveries from this worker are never answered (to catch it mid-batch). */
   holdWorker: string | undefined;
-  /** When set and no worker is held yet, the next worker to deliver becomes `holdWorker`. */
-  holdNextWorker = false;
   /** Answer status; 200 means `{"retcode":0}`. */
   status = 200;
   private readonly http = new LoopbackHttpServer((request, response) => this.answer(request, response), { keepAliveTimeout: 60_000 });
@@ -82,7 +80,6 @@ export class DeliveryReceiver {
       body: JSON.parse((await bodyOf(request)).toString('utf8')) as Record<string, unknown>,
       startedAt,
     };
-    if (this.holdNextWorker && this.holdWorker === undefined) this.holdWorker = delivery.worker;
     this.deliveries.push(delivery);
     this.ids.add(delivery.id);
     response.on('close', () => this.ended(delivery));

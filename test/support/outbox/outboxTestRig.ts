@@ -58,6 +58,7 @@ export async function buildOutboxRig(options: OutboxRigOptions): Promise<OutboxR
     retentionDays: 30,
     purgeSchedule: QUIET_SCHEDULE,
     purgeBatchSize: 500,
+    claim: 'auto',
     ...options.settings,
   };
   const container = new Container({ defaultScope: 'Singleton' });
@@ -71,7 +72,7 @@ export async function buildOutboxRig(options: OutboxRigOptions): Promise<OutboxR
       for (const handler of options.handlers) bind(OutboxHandler).toConstantValue(handler);
     }),
     persistenceModule(database),
-    outboxPersistenceModule,
+    outboxPersistenceModule(settings.claim),
     outboxWorkerModule(settings),
   );
   let worker: OutboxWorker;

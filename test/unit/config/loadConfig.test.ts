@@ -36,6 +36,7 @@ describe('configuration', () => {
     expect(config.database.url).to.equal('sqlite:data/midplat.sqlite');
     expect(config.esb.adapter).to.equal('simulator');
     expect(config.moneyPlus.adapter).to.equal('simulator');
+    expect(config.outbox.claim).to.equal('auto');
     expect(config.demo.loadOnStart).to.equal(true);
     expect(config.http).to.include({ port: 3000, bodyLimitBytes: 1048576 });
   });
@@ -125,6 +126,7 @@ describe('configuration', () => {
   it('names the bad key when a value is wrong', () => {
     expect(failureOf(() => loadConfig({}, { esb: { adapter: 'soap' } }))).to.match(/^config key esb\.adapter: /);
     expect(failureOf(() => loadConfig({}, { esb: { timeoutMs: -1 } }))).to.match(/^config key esb\.timeoutMs: /);
+    expect(failureOf(() => loadConfig({}, { outbox: { claim: 'nowait' } }))).to.match(/^config key outbox\.claim: must be equal to one of the allowed values/);
     expect(failureOf(() => loadConfig({ DATABASE_URL: 'postgres://x' }))).to.match(/^config key database\.url: /);
     expect(failureOf(() => loadConfig({ LOG_LEVEL: 'loud' }))).to.match(/^config key log\.level: /);
     expect(failureOf(() => loadConfig({ PORT: 'eighty' }))).to.match(/^PORT: /);
