@@ -3,6 +3,7 @@ import { SearchAuditLog } from '../../../core/ops-console/SearchAuditLog.js';
 import { AUDIT_ACTIONS, type AuditAction, type AuditRecord } from '../../../core/shared/AuditTrail.js';
 import type { JsonEndpoint } from '../JsonEndpoint.js';
 import { isoTime } from './opsConsoleSchemas.js';
+import { pageOf, searchPageSchema, searchRequestSchema } from './opsSearchPage.js';
 
 interface AuditSearchInput {
   readonly actor?: string;
@@ -12,8 +13,6 @@ interface AuditSearchInput {
   readonly limit?: number;
   readonly cursor?: number;
 }
-
-const DEFAULT_LIMIT = 50;
 
 const auditRecordSchema = {
   type: 'object',
@@ -41,27 +40,16 @@ export class OpsAuditSearchEndpoint implements JsonEndpoint<AuditSearchInput, ob
   readonly path = '/ops/api/audit/search';
   readonly scope = 'ops:read' as const;
   readonly errorStyle = 'camelCase' as const;
-  readonly requestSchema = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
+  readonly requestSchema = searchRequestSchema(
+    {
       actor: { type: 'string', minLength: 1, maxLength: 128, description: 'Exactly this actor' },
       action: { enum: [...AUDIT_ACTIONS] },
       from: { ...isoTime, description: 'At or after (ISO-8601)' },
       to: { ...isoTime, description: 'Before (ISO-8601)' },
-      limit: { type: 'integer', minimum: 1, maximum: 200, description: `Page size (default ${DEFAULT_LIMIT})` },
-      cursor: { type: 'integer', minimum: 1, description: 'The nextCursor of the previous page' },
     },
-  };
-  readonly responseDataSchema = {
-    type: 'object',
-    additionalProperties: false,
-    required: ['items', 'nextCursor'],
-    properties: {
-      items: { type: 'array', items: auditRecordSchema },
-      nextCursor: { type: ['integer', 'null'], description: 'Pass back as cursor for the next page; null on the last page' },
-    },
-  };
+    { type: 'integer', minimum: 1 },
+  );
+  readonly responseDataSchema = searchPageSchema(auditRecordSchema, 'integer');
   readonly errorCodes = [];
   readonly example: AuditSearchInput = { action: 'outbox.retry-failed', limit: 20 };
 
@@ -75,8 +63,7 @@ export class OpsAuditSearchEndpoint implements JsonEndpoint<AuditSearchInput, ob
         ...(input.from ? { from: new Date(input.from) } : {}),
         ...(input.to ? { to: new Date(input.to) } : {}),
       },
-      limit: input.limit ?? DEFAULT_LIMIT,
-      ...(input.cursor === undefined ? {} : { cursor: input.cursor }),
+      ...pageOf(input),
     });
     return { items: page.items.map(recordOf), nextCursor: page.nextCursor };
   }

@@ -1,73 +1,37 @@
 import { call, withoutEmpty } from './api.js';
 import { confirmAction } from './confirm.js';
-import { errorBox, h, replace, statusBadge, table, time } from './dom.js';
+import { h, replace, statusBadge, table, time } from './dom.js';
+import { filterForm, filtersOf, pagedResults, searchQuery } from './searchView.js';
 
 const FILTERS = ['status', 'topic', 'uid', 'webhookId', 'from', 'to'];
-const PAGE_SIZE = 50;
-
-/** The filters in the URL (`#messages?status=FAILED&uid=…`), so a view can be shared and Back works. */
-function filtersOf(params) {
-  return Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
-}
-
-/** `<input type="datetime-local">` speaks local time without a zone; the API wants ISO UTC. */
-function toIso(local) {
-  return local ? new Date(local).toISOString() : '';
-}
 
 export async function renderMessages(container, context) {
-  const filters = filtersOf(context.params);
-  const field = (name, label, control) => h('div', { class: 'field' }, h('label', { for: `filter-${name}` }, label), control);
-  const input = (name, attributes = {}) => h('input', { id: `filter-${name}`, name, value: filters[name], autocomplete: 'off', ...attributes });
-  const status = h(
-    'select',
-    { id: 'filter-status', name: 'status' },
-    ['', 'PENDING', 'FAILED', 'DONE'].map((value) => h('option', { value, selected: value === filters.status }, value || 'any')),
-  );
-  const form = h(
-    'form',
-    { class: 'filters', id: 'message-filters', 'aria-label': 'Filter messages' },
-    field('status', 'Status', status),
+  const filters = filtersOf(context.params, FILTERS);
+  const refresh = () => renderMessages(container, context);
+  const form = filterForm({ id: 'message-filters', label: 'Filter messages', view: 'messages', prefix: 'filter' }, filters, refresh, ({ field, input, select }) => [
+    field('status', 'Status', select('status', ['PENDING', 'FAILED', 'DONE'])),
     field('topic', 'Topic', input('topic')),
     field('uid', 'uid', input('uid')),
     field('webhookId', 'webhook-id', input('webhookId')),
     field('from', 'Created from', input('from', { type: 'datetime-local', step: 1 })),
     field('to', 'Created to', input('to', { type: 'datetime-local', step: 1 })),
-    h('div', { class: 'field field-actions' }, h('button', { type: 'submit', class: 'primary' }, 'Search'), h('button', { type: 'reset' }, 'Clear')),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const chosen = withoutEmpty(Object.fromEntries(FILTERS.map((name) => [name, form.elements[name].value.trim()])));
-    const query = new URLSearchParams(chosen).toString();
-    const target = `#messages${query ? `?${query}` : ''}`;
-    if (location.hash === target) renderMessages(container, context);
-    else location.hash = target;
-  });
-  form.addEventListener('reset', (event) => {
-    event.preventDefault();
-    location.hash = '#messages';
-  });
+  ]);
 
   const retryAll = context.canWrite ? h('button', { type: 'button', id: 'retry-all-failed', class: 'danger' }, 'Retry all failed…') : null;
   const results = h('div', { id: 'message-results', 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading…'));
   replace(container, h('div', { class: 'view-head' }, h('h1', {}, 'Messages'), retryAll), form, results);
 
-  const query = withoutEmpty({ ...filters, from: toIso(filters.from), to: toIso(filters.to) });
-  retryAll?.addEventListener('click', () => retryAllFailed(query, context, () => renderMessages(container, context)));
+  const query = searchQuery(filters);
+  retryAll?.addEventListener('click', () => retryAllFailed(query, context, refresh));
 
-  const rows = [];
-  const more = h('button', { type: 'button', id: 'load-more' }, 'Load more');
-  let cursor = null;
-  const load = async () => {
-    more.disabled = true;
-    const page = await call('messages/search', withoutEmpty({ ...query, limit: PAGE_SIZE, cursor }));
-    if (!context.isCurrent()) return;
-    rows.push(...page.items);
-    cursor = page.nextCursor;
-    results.removeAttribute('aria-busy');
-    replace(
-      results,
-      h('p', { class: 'muted' }, `${rows.length} message${rows.length === 1 ? '' : 's'}${cursor ? ' so far' : ''}, newest first.`),
+  await pagedResults({
+    results,
+    context,
+    operation: 'messages/search',
+    query,
+    moreId: 'load-more',
+    noun: 'message',
+    list: (rows) =>
       table({
         columns: ['Message', 'Topic', 'uid', 'Status', 'Attempts', 'Next attempt', 'Last error', 'Created'],
         rows: rows.map((message) => [
@@ -83,17 +47,7 @@ export async function renderMessages(container, context) {
         rowAttributes: (index) => ({ 'data-message-id': rows[index].id, 'data-status': rows[index].status }),
         empty: Object.values(filters).some(Boolean) ? 'No messages match these filters.' : 'The outbox is empty.',
       }),
-      cursor ? more : null,
-    );
-    more.disabled = false;
-  };
-  more.addEventListener('click', () =>
-    load().catch((error) => {
-      more.disabled = false;
-      results.append(errorBox(error));
-    }),
-  );
-  await load();
+  });
 }
 
 /** Asks the API how many FAILED messages match (dry run), confirms that count, then retries them. */
