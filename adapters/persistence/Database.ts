@@ -73,6 +73,27 @@ function raisingDatabaseUnavailable(sequelize: Sequelize): Sequelize {
   return sequelize;
 }
 
+/**
+ * How long a SQLite statement waits for another process's write lock (an operator's CLI or seed
+ * beside the running service, whose outbox worker writes every second) before SQLITE_BUSY.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Sequelize's SQLite dialect opens a connection per transaction and offers no hook on it, so every
+ * connection it hands out is given the busy timeout here (node-sqlite3's `configure`).
+ */
+function waitingForSqliteLocks(sequelize: Sequelize): Sequelize {
+  const manager = sequelize.connectionManager as unknown as { getConnection(options?: object): Promise<{ configure(option: 'busyTimeout', ms: number): void }> };
+  const open = manager.getConnection.bind(manager);
+  manager.getConnection = async (options) => {
+    const connection = await open(options);
+    connection.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
+    return connection;
+  };
+  return sequelize;
+}
+
 function createSequelize(options: DatabaseOptions): Sequelize {
   const { poolMax, onQuery } = options;
   const url = connectionUrl(options);
@@ -80,7 +101,7 @@ function createSequelize(options: DatabaseOptions): Sequelize {
   if (dialectOf(url) === 'sqlite') {
     const storage = url.slice('sqlite:'.length) || ':memory:';
     if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
-    return raisingDatabaseUnavailable(new Sequelize({ dialect: 'sqlite', storage, logging, pool: { max: 1, min: 0 } }));
+    return raisingDatabaseUnavailable(waitingForSqliteLocks(new Sequelize({ dialect: 'sqlite', storage, logging, pool: { max: 1, min: 0 } })));
   }
   return raisingDatabaseUnavailable(new Sequelize(url, {
     dialect: 'mysql',
