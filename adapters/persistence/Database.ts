@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import mysql from 'mysql2';
-import { Sequelize, Transaction } from 'sequelize';
+import { Sequelize, type Transaction } from 'sequelize';
+import { ActiveTransaction } from './ActiveTransaction.js';
 import { isDatabaseUnavailable, raisePersistenceError } from './isDatabaseUnavailable.js';
 import { ReplicaReads } from './ReplicaReads.js';
 import type { ReplicaReadsObserver } from './ReplicaReadsObserver.js';
@@ -84,11 +85,17 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
  * connection it hands out is given the busy timeout here (node-sqlite3's `configure`).
  */
 function waitingForSqliteLocks(sequelize: Sequelize): Sequelize {
-  const manager = sequelize.connectionManager as unknown as { getConnection(options?: object): Promise<{ configure(option: 'busyTimeout', ms: number): void }> };
+  type SqliteHandle = { configure(option: 'busyTimeout', ms: number): void };
+  const manager = sequelize.connectionManager as unknown as { getConnection(options?: object): Promise<SqliteHandle> };
   const open = manager.getConnection.bind(manager);
+  // Once per connection: the hot reads take the pooled one for every statement.
+  const configured = new WeakSet<SqliteHandle>();
   manager.getConnection = async (options) => {
     const connection = await open(options);
-    connection.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
+    if (!configured.has(connection)) {
+      connection.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
+      configured.add(connection);
+    }
     return connection;
   };
   return sequelize;
@@ -134,6 +141,31 @@ function createReadPool(url: string, connectionLimit: number, connectTimeout: nu
   return pool;
 }
 
+/**
+ * The key of SQLite's writer connection among Sequelize's: the units of work run on it one at
+ * a time, so it stays open and keeps its prepared statements (a file database; an in-memory
+ * one has a single connection).
+ */
+const SQLITE_WRITER = 'midplat-writer';
+
+interface DriverConnection {
+  /** mysql2 */
+  query?(sql: string, callback: (error: Error | null) => void): void;
+  destroy?(): void;
+  /** node-sqlite3 */
+  exec?(sql: string, callback: (error: Error | null) => void): void;
+}
+
+/** A statement of the transaction itself (BEGIN, COMMIT, ROLLBACK), on the driver connection. */
+function transactionStatement(connection: unknown, sql: string): Promise<void> {
+  const driver = connection as DriverConnection;
+  return new Promise<void>((resolve, reject) => {
+    const done = (error: Error | null) => (error ? reject(error) : resolve());
+    if (driver.query) driver.query(sql, done);
+    else driver.exec!(sql, done);
+  });
+}
+
 /** Runs async work one at a time: SQLite has one writer, so its units of work queue here. */
 class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
@@ -152,7 +184,7 @@ class SerialQueue {
 export class Database {
   readonly sequelize: Sequelize;
   readonly dialect: Dialect;
-  private readonly scope = new AsyncLocalStorage<Transaction>();
+  private readonly scope = new AsyncLocalStorage<ActiveTransaction>();
   private readonly sqliteWriters = new SerialQueue();
   private readonly modelSets = new Map<unknown, unknown>();
   /** Prepared statements of the driver-level hot reads (`selectRows`) on SQLite. */
@@ -216,28 +248,76 @@ export class Database {
   }
 
   /** The transaction of the current unit of work, if any. */
-  currentTransaction(): Transaction | undefined {
+  currentTransaction(): ActiveTransaction | undefined {
     return this.scope.getStore();
   }
 
-  /** `{ transaction }` for a query, plus a row lock when asked and the dialect has one. */
+  /**
+   * `{ transaction }` for a Sequelize model query, plus a row lock when asked and the dialect
+   * has one. Inside a unit of work only `inModelTransaction` gives models a transaction.
+   */
   queryOptions(options: { lockForUpdate?: boolean } = {}): { transaction?: Transaction; lock?: boolean } {
-    const transaction = this.currentTransaction();
-    if (!transaction) return {};
+    const active = this.currentTransaction();
+    if (!active) return {};
+    const transaction = active.modelTransaction;
+    if (!transaction) throw new Error('a Sequelize model query inside a driver unit of work: run it in inModelTransaction, or as a driver statement');
     return options.lockForUpdate && this.dialect === 'mysql' ? { transaction, lock: true } : { transaction };
   }
 
   /**
-   * Runs work in one transaction (joining the current one if there is one). `readCommitted`
-   * (MySQL): no gap locks, and the locks of deleted rows are not inherited by their
-   * neighbours, so the work never holds back inserts next to the rows it touches.
+   * Runs work in one transaction on a driver connection (joining the current one if there is
+   * one): BEGIN and COMMIT are two driver round trips, where Sequelize's transaction costs
+   * several hundred microseconds of its own per write request. `readCommitted` (MySQL): no gap
+   * locks, and the locks of deleted rows are not inherited by their neighbours, so the work
+   * never holds back inserts next to the rows it touches.
    */
   async inTransaction<T>(work: () => Promise<T>, options: { readCommitted?: boolean } = {}): Promise<T> {
     if (this.currentTransaction()) return work();
-    const isolation = options.readCommitted && this.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {};
-    const begin = () => this.sequelize.transaction(isolation, (transaction) => this.scope.run(transaction, work));
+    const begin = () => this.onDriverTransaction(work, options.readCommitted === true);
+    return (this.dialect === 'sqlite' ? this.sqliteWriters.run(begin) : begin()).catch(raisePersistenceError);
+  }
+
+  /** As `inTransaction`, for work that uses Sequelize's models (fixture loading): on Sequelize's own transaction. */
+  async inModelTransaction<T>(work: () => Promise<T>): Promise<T> {
+    const current = this.currentTransaction();
+    if (current?.modelTransaction) return work();
+    if (current) throw new Error('inModelTransaction inside a driver unit of work');
+    const begin = () =>
+      this.sequelize.transaction((transaction) => this.scope.run(new ActiveTransaction((transaction as unknown as { connection: unknown }).connection, transaction), work));
     // Taking the connection for the transaction happens outside `query`: an outage there is one too.
     return (this.dialect === 'sqlite' ? this.sqliteWriters.run(begin) : begin()).catch(raisePersistenceError);
+  }
+
+  private async onDriverTransaction<T>(work: () => Promise<T>, readCommitted: boolean): Promise<T> {
+    const manager = this.sequelize.connectionManager;
+    const connection: unknown = await manager.getConnection(this.dialect === 'sqlite' ? ({ type: 'write', uuid: SQLITE_WRITER } as { type: 'write' }) : { type: 'write' });
+    const statement = (sql: string) => {
+      this.options.onQuery?.(sql);
+      return transactionStatement(connection, sql);
+    };
+    let broken = false;
+    try {
+      if (readCommitted && this.dialect === 'mysql') await statement('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      // IMMEDIATE: SQLite takes the write lock at BEGIN (waiting out another process's), never midway.
+      await statement(this.dialect === 'mysql' ? 'START TRANSACTION' : 'BEGIN IMMEDIATE');
+      const active = new ActiveTransaction(connection);
+      try {
+        const result = await this.scope.run(active, work);
+        await statement('COMMIT');
+        active.committed();
+        return result;
+      } catch (error) {
+        // After a failed COMMIT too (SQLITE_BUSY leaves the transaction open); a connection that cannot even roll back is dropped.
+        await statement('ROLLBACK').catch(() => (broken = true));
+        throw error;
+      }
+    } finally {
+      // SQLite's writer stays open for the next unit of work.
+      if (this.dialect === 'mysql') {
+        if (broken) (connection as DriverConnection).destroy?.();
+        manager.releaseConnection(connection as never);
+      }
+    }
   }
 
   async ping(): Promise<void> {

@@ -86,14 +86,15 @@ function expandLists(sql: string, parameters: readonly SelectParameter[]): { sql
  * statement, more than a small indexed statement itself, so the hot paths talk to the
  * driver directly; the SQL is still reported to Sequelize's `logging` hook.
  */
-async function onConnection<T>(database: Database, sql: string, work: (connection: unknown, inTransaction: boolean) => Promise<T>): Promise<T> {
+async function onConnection<T>(database: Database, sql: string, work: (connection: unknown, cached: boolean) => Promise<T>): Promise<T> {
   reportToLogging(database, sql);
-  const transaction = database.currentTransaction();
-  if (transaction) return work((transaction as unknown as { connection: unknown }).connection, true);
+  const active = database.currentTransaction();
+  // The driver unit of work's connection outlives it (SQLite's writer), Sequelize's model transaction's does not.
+  if (active) return work(active.connection, !active.modelTransaction);
   const manager = database.sequelize.connectionManager;
   const connection = await manager.getConnection({ type: 'read' });
   try {
-    return await work(connection, false);
+    return await work(connection, true);
   } finally {
     manager.releaseConnection(connection);
   }
@@ -109,9 +110,8 @@ function asDatabaseError(error: unknown): never {
 
 /**
  * A SELECT straight on the driver: a cached prepared statement (mysql2's cache on MySQL,
- * outside a unit of work on the database's read pool; ours on SQLite's pooled connection;
- * a SQLite unit of work has a connection of its own, closed at its end, so its statements
- * are not cached).
+ * outside a unit of work on the database's read pool; ours on SQLite's connections, except
+ * in a Sequelize model transaction, whose connection is closed at its end).
  */
 export async function selectRows<Row extends object>(
   database: Database,
@@ -130,11 +130,11 @@ async function selectOnDriver<Row extends object>(database: Database, sql: strin
       pool.execute({ sql, dateStrings: options.dateStrings === true }, [...parameters], (error, rows) => (error ? reject(error) : resolve(rows as Row[])));
     }));
   }
-  return onConnection(database, sql, (connection, inTransaction) => {
+  return onConnection(database, sql, (connection, cached) => {
     // Sequelize's connections carry its typeCast, which would turn the date strings back into Dates.
     if (database.dialect === 'mysql') return onMysql<Row[]>(connection, options.dateStrings ? { sql, dateStrings: true, typeCast: passThrough } : sql, parameters);
     const values = parameters.map(sqliteValue);
-    if (!inTransaction) return database.sqliteStatements.all<Row>(connection as SqliteConnection, sql, values);
+    if (cached) return database.sqliteStatements.all<Row>(connection as SqliteConnection, sql, values);
     return new Promise<Row[]>((resolve, reject) => {
       (connection as SqliteTransactionConnection).all(sql, values, (error, rows) => (error ? reject(error) : resolve(rows as Row[])));
     });

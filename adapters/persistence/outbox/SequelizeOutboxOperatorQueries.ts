@@ -1,13 +1,13 @@
 import { inject, injectable } from 'inversify';
-import type { WhereOptions } from 'sequelize';
 import type { OutboxMessageFilter, OutboxMessageView, OutboxMessageWithPayload } from '../../../core/ops-console/ports.js';
 import type { OutboxPayload } from '../../../core/shared/Outbox.js';
 import type { OutboxStatus } from '../../../core/shared/OutboxStore.js';
 import { Database } from '../Database.js';
-import { runStatement } from '../selectRows.js';
+import { rowDate } from '../sqlDate.js';
+import { runStatement, selectRows } from '../selectRows.js';
 import { inList } from '../sqlList.js';
-import { outboxFilterWhere } from './outboxFilterWhere.js';
-import { defineOutboxModels, type OutboxMessageRow } from './outboxModels.js';
+import { outboxFilterSql } from './outboxFilterWhere.js';
+import type { OutboxMessageRow } from './outboxModels.js';
 
 /** What operators see of a message (the console's view, plus its lease for the CLI); the payload stays out unless asked for. */
 export interface OutboxMessageSummary extends OutboxMessageView {
@@ -16,23 +16,39 @@ export interface OutboxMessageSummary extends OutboxMessageView {
   readonly deliveredAt: Date | null;
 }
 
-export function summaryOf(row: OutboxMessageRow): OutboxMessageSummary {
+/** A message row as a model or a driver statement reads it (SQLite's driver gives dates as text). */
+export type ReadOutboxMessageRow = Omit<OutboxMessageRow, 'next_attempt_at' | 'lease_expires_at' | 'created_at' | 'updated_at' | 'delivered_at' | 'attempts'> & {
+  attempts: number | string;
+  next_attempt_at: Date | string;
+  lease_expires_at: Date | string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  delivered_at: Date | string | null;
+};
+
+const optionalDate = (value: Date | string | null) => (value === null ? null : rowDate(value));
+
+export function summaryOf(row: ReadOutboxMessageRow): OutboxMessageSummary {
   return {
     id: row.id,
     topic: row.topic,
     partitionKey: row.partition_key,
     status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
+    attempts: Number(row.attempts),
+    nextAttemptAt: rowDate(row.next_attempt_at),
     leaseOwner: row.lease_owner,
-    leaseExpiresAt: row.lease_expires_at,
+    leaseExpiresAt: optionalDate(row.lease_expires_at),
     lastError: row.last_error,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deliveredAt: row.delivered_at,
+    createdAt: rowDate(row.created_at),
+    updatedAt: rowDate(row.updated_at),
+    deliveredAt: optionalDate(row.delivered_at),
   };
 }
 
+const MESSAGE_COLUMNS = 'seq, id, topic, partition_key, payload, status, attempts, next_attempt_at, lease_owner, lease_expires_at, last_error, created_at, updated_at, delivered_at';
+const LIST_SQL = `SELECT ${MESSAGE_COLUMNS} FROM outbox_messages ORDER BY seq DESC LIMIT ?`;
+const LIST_OF_STATUS_SQL = `SELECT ${MESSAGE_COLUMNS} FROM outbox_messages WHERE status = ? ORDER BY seq DESC LIMIT ?`;
+const FIND_SQL = `SELECT ${MESSAGE_COLUMNS} FROM outbox_messages WHERE id = ?`;
 const RETRY_FAILED_BATCH = 256;
 const retryFailedSql = (seqs: string) =>
   `UPDATE outbox_messages SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE seq IN (${seqs}) AND status = 'FAILED'`;
@@ -43,10 +59,6 @@ const MAKE_PENDING_DUE_SQL = "UPDATE outbox_messages SET next_attempt_at = ?, up
 export class SequelizeOutboxOperatorQueries {
   constructor(@inject(Database) private readonly database: Database) {}
 
-  private get model() {
-    return this.database.models(defineOutboxModels).OutboxMessage;
-  }
-
   /** SQLite has one writer: every write goes through the database's serial transaction queue. */
   private write<T>(work: () => Promise<T>): Promise<T> {
     return this.database.dialect === 'sqlite' ? this.database.inTransaction(work) : work();
@@ -54,16 +66,17 @@ export class SequelizeOutboxOperatorQueries {
 
   /** The latest messages first, optionally of one status. */
   async list(options: { status?: OutboxStatus; limit: number }): Promise<OutboxMessageSummary[]> {
-    const where: WhereOptions<OutboxMessageRow> = options.status ? { status: options.status } : {};
-    const rows = await this.model.findAll({ where, order: [['seq', 'DESC']], limit: options.limit });
-    return rows.map((row) => summaryOf(row.get()));
+    const rows = options.status
+      ? await selectRows<ReadOutboxMessageRow>(this.database, LIST_OF_STATUS_SQL, [options.status, options.limit])
+      : await selectRows<ReadOutboxMessageRow>(this.database, LIST_SQL, [options.limit]);
+    return rows.map(summaryOf);
   }
 
+  /** A driver statement: inside a unit of work (a console retry) it reads on the transaction. */
   async find(id: string): Promise<(OutboxMessageSummary & OutboxMessageWithPayload) | null> {
-    const row = await this.model.findOne({ where: { id } });
+    const [row] = await selectRows<ReadOutboxMessageRow>(this.database, FIND_SQL, [id]);
     if (!row) return null;
-    const data = row.get();
-    return { ...summaryOf(data), payload: JSON.parse(data.payload) as OutboxPayload };
+    return { ...summaryOf(row), payload: JSON.parse(row.payload) as OutboxPayload };
   }
 
   /**
@@ -88,14 +101,13 @@ export class SequelizeOutboxOperatorQueries {
     let changed = 0;
     for (;;) {
       const batch = await this.write(async () => {
-        const rows = (await this.model.findAll({
-          attributes: ['seq'],
-          where: { ...outboxFilterWhere(filter), status: 'FAILED' },
-          order: [['seq', 'ASC']],
-          limit: RETRY_FAILED_BATCH,
-          raw: true,
-          ...this.database.queryOptions(),
-        })) as unknown as Array<{ seq: number | string }>;
+        // Inside the caller's unit of work: a driver statement on its transaction.
+        const { conditions, values } = outboxFilterSql({ ...filter, status: 'FAILED' });
+        const rows = await selectRows<{ seq: number | string }>(
+          this.database,
+          `SELECT seq FROM outbox_messages WHERE 1 = 1${conditions} ORDER BY seq ASC LIMIT ${RETRY_FAILED_BATCH}`,
+          values,
+        );
         if (rows.length === 0) return { found: 0, changed: 0 };
         const seqs = inList(rows.map((row) => Number(row.seq)));
         const { affectedRows } = await runStatement(this.database, retryFailedSql(seqs.placeholders), [now, now, ...seqs.values]);

@@ -6,6 +6,7 @@ import { GetCreateInfo } from '../../../core/get-create-info/GetCreateInfo.js';
 import { ApplicationRepository } from '../../../core/get-create-info/ports.js';
 import { Database } from '../../../adapters/persistence/Database.js';
 import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
+import { runStatement } from '../../../adapters/persistence/selectRows.js';
 import { InvalidFixture } from '../../../adapters/persistence/fixtures/InvalidFixture.js';
 import { anApplication } from '../../support/ApplicationMother.js';
 import { DATABASE_KINDS } from '../../support/testDatabases.js';
@@ -169,16 +170,32 @@ for (const kind of DATABASE_KINDS) {
 
     it('reads inside a unit of work on its connection, seeing the unit\'s own writes', async () => {
       const unitOfWork = service.service.container.get<UnitOfWork>(UnitOfWork);
+      const database = service.service.container.get(Database);
       const application = anApplication().withIdno('K100000016').withReviewFlag().build();
+      await load([application]);
       const seenInside = await unitOfWork
         .run(async () => {
-          await load([application]);
+          await runStatement(database, 'UPDATE create_master SET name = ? WHERE seq_no = ?', ['改名之后', application.seqNo]);
           const found = await repository.findMatching({ idno: 'K100000016' });
           throw Object.assign(new Error('roll back'), { found });
         })
         .catch((error: { found?: unknown }) => error.found);
+      expect((seenInside as { name: string }[]).map((app) => app.name)).to.deep.equal(['改名之后']);
+      expect((await repository.findMatching({ idno: 'K100000016' })).map((app) => app.name)).to.deep.equal([application.name]);
+    });
+
+    it('reads inside a fixture\'s model transaction on its connection, seeing the fixture\'s writes', async () => {
+      const database = service.service.container.get(Database);
+      const application = anApplication().withIdno('K100000028').withReviewFlag().build();
+      const seenInside = await database
+        .inModelTransaction(async () => {
+          await load([application]);
+          const found = await repository.findMatching({ idno: 'K100000028' });
+          throw Object.assign(new Error('roll back'), { found });
+        })
+        .catch((error: { found?: unknown }) => error.found);
       expect((seenInside as { seqNo: string }[]).map((app) => app.seqNo)).to.deep.equal([application.seqNo]);
-      expect(await repository.findMatching({ idno: 'K100000016' })).to.deep.equal([]);
+      expect(await repository.findMatching({ idno: 'K100000028' })).to.deep.equal([]);
     });
 
     it('with replace, replaces an application loaded again under the same seqNo, graph and all', async () => {

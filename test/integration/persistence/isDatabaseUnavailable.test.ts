@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Database } from '../../../adapters/persistence/Database.js';
 import { isDatabaseUnavailable } from '../../../adapters/persistence/isDatabaseUnavailable.js';
-import { selectRows } from '../../../adapters/persistence/selectRows.js';
+import { runStatement, selectRows } from '../../../adapters/persistence/selectRows.js';
 import { DatabaseUnavailable } from '../../../core/shared/DatabaseUnavailable.js';
 import { ScratchMariaDb } from '../../support/ScratchMariaDb.js';
 import { rejectionOf } from '../../support/rejectionOf.js';
@@ -34,18 +34,33 @@ describe('isDatabaseUnavailable (MariaDB outage)', function () {
     expect(await rejectionOf(selectRows(database, 'SELECT * FROM no_such_table', []))).not.to.be.instanceOf(DatabaseUnavailable);
   });
 
-  it('recognises a connection that dies under a transaction already begun, and nothing of it is kept', async () => {
+  it('recognises a connection that dies under a unit of work already begun, and nothing of it is kept', async () => {
     const error = await rejectionOf(
       database.inTransaction(async () => {
-        await database.sequelize.query('INSERT INTO notes VALUES (2)', database.queryOptions());
+        await runStatement(database, 'INSERT INTO notes VALUES (?)', [2]);
         await server.stop();
-        await database.sequelize.query('INSERT INTO notes VALUES (3)', database.queryOptions());
+        await runStatement(database, 'INSERT INTO notes VALUES (?)', [3]);
       }),
     );
     expect(isDatabaseUnavailable(error), String(error)).to.equal(true);
     expect(error, String(error)).to.be.instanceOf(DatabaseUnavailable);
     await server.start();
     const [rows] = await database.sequelize.query('SELECT id FROM notes WHERE id IN (2, 3)');
+    expect(rows).to.deep.equal([]);
+  });
+
+  it('recognises a connection that dies under a Sequelize model transaction already begun, and nothing of it is kept', async () => {
+    const error = await rejectionOf(
+      database.inModelTransaction(async () => {
+        await database.sequelize.query('INSERT INTO notes VALUES (4)', database.queryOptions());
+        await server.stop();
+        await database.sequelize.query('INSERT INTO notes VALUES (5)', database.queryOptions());
+      }),
+    );
+    expect(isDatabaseUnavailable(error), String(error)).to.equal(true);
+    expect(error, String(error)).to.be.instanceOf(DatabaseUnavailable);
+    await server.start();
+    const [rows] = await database.sequelize.query('SELECT id FROM notes WHERE id IN (4, 5)');
     expect(rows).to.deep.equal([]);
   });
 
