@@ -231,6 +231,7 @@ describe('ops console in a browser (e2e)', function () {
     await page.waitForSelector('#message-status');
     expect(await page.$('#retry')).to.equal(null);
     await page.goto(`${app.baseUrl}/ops/#messages`);
+    await page.waitForSelector('#message-results');
     await page.waitForSelector('#message-results[aria-busy]', { hidden: true });
     expect(await page.$('#retry-all-failed')).to.equal(null);
   });
@@ -273,6 +274,8 @@ describe('ops console in a browser (e2e)', function () {
     await page.waitForSelector('.tiles');
     await tabTo(page, 'a[data-view="messages"]');
     await page.keyboard.press('Enter');
+    // The view first (an absent element also counts as hidden), then its results loaded.
+    await page.waitForSelector('#message-results');
     await page.waitForSelector('#message-results[aria-busy]', { hidden: true });
     expect(await page.evaluate(() => document.activeElement?.tagName)).to.equal('H1');
     await tabTo(page, 'tr[data-message-id] a');
