@@ -11,15 +11,23 @@ export const LOG_FLUSH_INTERVAL_MS = 200;
 /** Linux's PIPE_BUF: a write to a pipe up to this size is never interleaved with another process's. */
 const ATOMIC_PIPE_WRITE = 4096;
 
+let stdout: ReturnType<typeof pino.destination> | undefined;
+
 /**
- * stdout through a buffer: one write(2) for many lines instead of one per line, at least every
- * LOG_FLUSH_INTERVAL_MS. Each write is whole lines of at most PIPE_BUF bytes, so the workers of
- * a group sharing one pipe never cut into each other's lines. pino flushes the buffer
- * synchronously when the process exits (a SIGTERM shutdown's `process.exit` included), so a
- * stop loses no line.
+ * stdout through a buffer, shared by every logger of the process: one write(2) for many lines
+ * instead of one per line, at least every LOG_FLUSH_INTERVAL_MS. The writes are synchronous, so
+ * none is ever in flight on the thread pool when the process exits: the exit hook writes what
+ * the buffer holds, in order, and a stop (SIGTERM's `process.exit` included) loses no line. Each
+ * write is whole lines of at most PIPE_BUF bytes, so workers sharing one pipe never cut into
+ * each other's lines.
  */
 export function bufferedStdout(): DestinationStream {
-  return pino.destination({ dest: 1, sync: false, minLength: ATOMIC_PIPE_WRITE - 1024, maxWrite: ATOMIC_PIPE_WRITE, periodicFlush: LOG_FLUSH_INTERVAL_MS } as Parameters<typeof pino.destination>[0]);
+  if (!stdout) {
+    const stream = pino.destination({ dest: 1, sync: true, minLength: ATOMIC_PIPE_WRITE - 1024, maxWrite: ATOMIC_PIPE_WRITE, periodicFlush: LOG_FLUSH_INTERVAL_MS } as Parameters<typeof pino.destination>[0]);
+    process.once('exit', () => stream.flushSync());
+    stdout = stream;
+  }
+  return stdout;
 }
 
 let stampedAt = 0;
