@@ -4,8 +4,8 @@
  * - `bare`: Koa + @koa/router, the baseline;
  * - `app-silent`: createHttpApp (request id, error guard, route, X-Response-Time), log level silent, no metrics;
  * - `app-log-unmasked`: the same plus the access log through pino with Midplat's options but no masking formatter;
- * - `app-log`: the same with Midplat's logger (masking formatter);
- * - `app-log-buffered`: Midplat's logger on an asynchronous, buffered stdout (pino.destination sync: false);
+ * - `app-log-per-line`: Midplat's logger (masking formatter) writing each line to stdout as it comes (one write(2) per line);
+ * - `app-log`: the same on Midplat's buffered stdout (its default destination);
  * - `app-log-metrics`: plus the HTTP duration histogram;
  * - `full`: plus Midplat's HttpServer (in-flight tracking for shutdown).
  * Started as a child process; sends {port}.
@@ -48,8 +48,8 @@ async function listen(): Promise<number> {
       ? createLogger('silent')
       : variant === 'app-log-unmasked'
         ? unmaskedLogger()
-        : variant === 'app-log-buffered'
-          ? createLogger('info', pino.destination({ dest: 1, sync: false, minLength: 4096 }))
+        : variant === 'app-log-per-line'
+          ? createLogger('info', pino.destination({ dest: 1, sync: true }))
           : createLogger('info');
   const database = new Database({ url: 'sqlite::memory:', poolMax: 1 });
   const observers = variant === 'app-log-metrics' || variant === 'full' ? [new HttpMetrics(new Registry())] : [];
