@@ -30,6 +30,8 @@ export interface CpuShareReading {
   /** The whole machine's busy share of all its cores (0..1): everything else on it included. */
   readonly machine: number;
   readonly cores: number;
+  /** The wall time the shares cover. */
+  readonly seconds: number;
 }
 
 /**
@@ -55,6 +57,7 @@ export class CpuShares {
       children: this.pids.map((pid, index) => (cpuSecondsOf(pid) - this.childStart[index]!) / wall),
       machine: (machine.busy - this.machineStart.busy) / Math.max(1, machine.total - this.machineStart.total),
       cores: availableParallelism(),
+      seconds: wall,
     };
   }
 }

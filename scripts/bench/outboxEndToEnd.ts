@@ -50,6 +50,8 @@ interface PhaseResult extends Posted {
   readonly received: number;
   /** CPU seconds per wall second, first post to the last delivery (database: the local server, if found); machine: busy share of all cores. */
   readonly cpu: { readonly driver: number; readonly receiver: number; readonly server: number; readonly database?: number; readonly machine: number };
+  /** The server process's CPU per callback queued: machine load disturbs it far less than the rates. */
+  readonly serverCpuMsPerMessage: number;
 }
 
 interface SystemResult {
@@ -154,12 +156,13 @@ async function phase(label: string, { receiver, databasePid }: Rig, server: Runn
     p99: percentile(latenciesMs, 99),
     received: stats.received,
     cpu: { driver: shares.self, receiver: shares.children[0]!, server: shares.children[1]!, database: shares.children[2], machine: shares.machine },
+    serverCpuMsPerMessage: (shares.children[1]! * shares.seconds * 1000) / Math.max(1, queued),
   };
   log(
     `${label}: ${posted} events in ${postSeconds.toFixed(1)} s (${(posted / postSeconds).toFixed(0)}/s), ${queued} callbacks, ` +
       `all delivered after ${result.allSeconds.toFixed(2)} s (${(queued / result.allSeconds).toFixed(0)} msg/s); ` +
       `enqueue->delivered p50 ${result.p50} ms, p99 ${result.p99} ms; CPU (of one core) driver ${percent(result.cpu.driver)}%, ` +
-      `receiver ${percent(result.cpu.receiver)}%, server ${percent(result.cpu.server)}%` +
+      `receiver ${percent(result.cpu.receiver)}%, server ${percent(result.cpu.server)}% (${result.serverCpuMsPerMessage.toFixed(2)} ms per callback)` +
       `${result.cpu.database === undefined ? '' : `, MariaDB ${percent(result.cpu.database)}%`}; machine busy ${percent(result.cpu.machine)}% of ${shares.cores} cores`,
   );
   return result;
@@ -177,43 +180,72 @@ async function allRowsDone(connection: mysql.Connection, expected: number, label
   }
 }
 
+/** One system under test, on its own scratch database loaded with the same data. */
+interface System {
+  readonly label: string;
+  readonly databaseUrl: string;
+  readonly server: RunningChild;
+  readonly post: Post;
+  /** The next event's number (each system starts at 0: the same events in the same order). */
+  readonly next: () => number;
+  /** Callbacks queued so far. */
+  queued: number;
+}
+
+async function startSystem(label: string, rig: Rig, databaseUrl: string, start: (databaseUrl: string) => Promise<RunningChild>): Promise<System> {
+  await loadBenchData(databaseUrl, subscribedUsers(Array.from({ length: USERS }, (_, n) => uidOf(n))));
+  const server = await start(databaseUrl);
+  let n = 0;
+  return { label, databaseUrl, server, post: poster(server.url, rig.token), next: () => n++, queued: 0 };
+}
+
+/** A phase of one system, its callbacks counted. */
+async function systemPhase(system: System, name: string, rig: Rig, load: (system: System) => Promise<Posted>): Promise<PhaseResult> {
+  const result = await phase(`${system.label} ${name}`, rig, system.server, () => load(system));
+  system.queued += result.queued;
+  return result;
+}
+
 /**
- * One system on its own scratch database (the same data): the first event (its answer and
- * outbox row kept), a warm-up, the closed loop (throughput), the open loop (latency), then
- * every outbox row must be DONE.
+ * After the phases: every outbox row must be DONE; the first event's answer (its message id
+ * left out) and outbox row, to check both systems did the same.
  */
-async function measure(label: string, rig: Rig, start: (databaseUrl: string) => Promise<RunningChild>, seconds: number): Promise<SystemResult> {
-  const db = await scratchDatabase('mariadb');
-  let server: RunningChild | undefined;
+async function finish(system: System, first: KycAnswer): Promise<{ answer: string; row: string }> {
+  const connection = await mysql.createConnection(system.databaseUrl);
   try {
-    await loadBenchData(db.url, subscribedUsers(Array.from({ length: USERS }, (_, n) => uidOf(n))));
-    server = await start(db.url);
-    const post = poster(server.url, rig.token);
-    let n = 0;
-    const next = () => n++;
-    let probe: KycAnswer | undefined;
-    const first = await phase(`${label} first event`, rig, server, async () => {
-      probe = await post(next());
-      return { posted: 1, queued: probe.callbacks.length };
-    });
-    if (first.queued !== 1) throw new Error(`${label}: the first event queued ${first.queued} callbacks, not 1`);
-    const warm = await phase(`${label} warm-up`, rig, server, () => closedLoop(post, next, WARM_UP_S));
-    const closed = await phase(`${label} closed loop (${POSTERS} posters)`, rig, server, () => closedLoop(post, next, seconds));
-    const open = await phase(`${label} open loop (${OPEN_LOOP_PER_SECOND} events/s)`, rig, server, () => openLoop(post, next, seconds, OPEN_LOOP_PER_SECOND));
-    const connection = await mysql.createConnection(db.url);
-    try {
-      await allRowsDone(connection, first.queued + warm.queued + closed.queued + open.queued, label);
-      const { messageId } = probe!.callbacks[0]!;
-      const [rows] = await connection.execute<mysql.RowDataPacket[]>('SELECT topic, partition_key, payload FROM outbox_messages WHERE id = ?', [messageId]);
-      const answer = JSON.stringify(probe, (key, value: unknown) => (key === 'messageId' ? undefined : value));
-      return { closed, open, probe: { answer, row: JSON.stringify(rows[0]) } };
-    } finally {
-      await connection.end();
-    }
+    await allRowsDone(connection, system.queued, system.label);
+    const [rows] = await connection.execute<mysql.RowDataPacket[]>('SELECT topic, partition_key, payload FROM outbox_messages WHERE id = ?', [first.callbacks[0]!.messageId]);
+    return { answer: JSON.stringify(first, (key, value: unknown) => (key === 'messageId' ? undefined : value)), row: JSON.stringify(rows[0]) };
   } finally {
-    await server?.stop();
-    await db.drop();
+    await connection.end();
   }
+}
+
+/**
+ * Both systems, phase by phase, one after the other (so load from elsewhere on the machine
+ * hits both alike): the first event, a warm-up, the closed loop (throughput), the open loop
+ * (latency); then the checks of `finish`.
+ */
+async function measureBoth(systems: readonly System[], rig: Rig, seconds: number): Promise<SystemResult[]> {
+  const firsts: KycAnswer[] = [];
+  for (const system of systems) {
+    await systemPhase(system, 'first event', rig, async () => {
+      const answer = await system.post(system.next());
+      if (answer.callbacks.length !== 1) throw new Error(`${system.label}: the first event queued ${answer.callbacks.length} callbacks, not 1`);
+      firsts.push(answer);
+      return { posted: 1, queued: 1 };
+    });
+  }
+  for (const system of systems) await systemPhase(system, 'warm-up', rig, () => closedLoop(system.post, system.next, WARM_UP_S));
+  const closed: PhaseResult[] = [];
+  for (const system of systems) closed.push(await systemPhase(system, `closed loop (${POSTERS} posters)`, rig, () => closedLoop(system.post, system.next, seconds)));
+  const open: PhaseResult[] = [];
+  for (const system of systems) {
+    open.push(await systemPhase(system, `open loop (${OPEN_LOOP_PER_SECOND} events/s)`, rig, () => openLoop(system.post, system.next, seconds, OPEN_LOOP_PER_SECOND)));
+  }
+  const results: SystemResult[] = [];
+  for (const [index, system] of systems.entries()) results.push({ closed: closed[index]!, open: open[index]!, probe: await finish(system, firsts[index]!) });
+  return results;
 }
 
 function systemFigures(label: string, result: SystemResult): BenchFigure[] {
@@ -229,6 +261,7 @@ function systemFigures(label: string, result: SystemResult): BenchFigure[] {
     { label: `${label} closed loop: driver (bench process) CPU`, value: closed.cpu.driver * 100, unit: '% of a core' },
     { label: `${label} closed loop: receiver CPU`, value: closed.cpu.receiver * 100, unit: '% of a core' },
     { label: `${label} closed loop: server process CPU`, value: closed.cpu.server * 100, unit: '% of a core' },
+    { label: `${label} closed loop: server process CPU per callback`, value: closed.serverCpuMsPerMessage, unit: 'ms' },
     ...(closed.cpu.database === undefined ? [] : [{ label: `${label} closed loop: MariaDB server CPU (all its clients)`, value: closed.cpu.database * 100, unit: '% of a core' }]),
     { label: `${label} closed loop: machine busy (all processes, MariaDB included)`, value: closed.cpu.machine * 100, unit: '% of all cores' },
     { label: `${label} open loop: driver / receiver CPU`, value: (open.cpu.driver + open.cpu.receiver) * 100, unit: '% of a core' },
@@ -241,7 +274,8 @@ function systemFigures(label: string, result: SystemResult): BenchFigure[] {
  * another process (which checks each signature and each uid's order). The real Midplat
  * process against the least-work pipeline (`leastWork/outboxPipeline.ts`: Koa + mysql2, the
  * same transaction and outbox rows, an in-process deliverer without leases or attempt log),
- * each on a fresh scratch database, with the same driver (this process) and receiver.
+ * each on a fresh scratch database, with the same driver (this process) and receiver, phase
+ * by phase one after the other.
  * Throughput: 16 closed-loop posters for BENCH_DURATION_S, delivered msg/s from the first
  * post to the last delivery (target Midplat >= 0.5x the pipeline). Latency: enqueue ->
  * delivered at 100 events/s open loop (targets p50 <= 50 ms, p99 <= 500 ms). The driver's,
@@ -256,11 +290,18 @@ export const benchmark: Benchmark = {
     const secrets = new BenchSecrets();
     const receiver = await forkBenchServer('leastWork/webhookReceiver.js', { WEBHOOK_SECRET: secrets.webhookSecret });
     const rig: Rig = { receiver: receiver.process, token: secrets.token, databasePid: localPidOf(['mariadbd', 'mysqld']) };
+    const databases: { drop: () => Promise<void> }[] = [];
+    const systems: System[] = [];
     try {
       const callbackUrl = `${receiver.url}/moneyplus/callback`;
-      const midplat = await measure('Midplat', rig, (url) =>
-        startMidplatProcess({ config: { ...secrets.configFor(callbackUrl), database: { url, poolMax: POOL_MAX } }, cpuProfileDir: profileDir }), seconds);
-      const pipeline = await measure('least-work pipeline', rig, (url) =>
+      const scratch = async () => {
+        const db = await scratchDatabase('mariadb');
+        databases.push(db);
+        return db.url;
+      };
+      systems.push(await startSystem('Midplat', rig, await scratch(), (url) =>
+        startMidplatProcess({ config: { ...secrets.configFor(callbackUrl), database: { url, poolMax: POOL_MAX } }, cpuProfileDir: profileDir })));
+      systems.push(await startSystem('least-work pipeline', rig, await scratch(), (url) =>
         forkBenchServer('leastWork/outboxPipeline.js', {
           DATABASE_URL: url,
           POOL_MAX: String(POOL_MAX),
@@ -268,7 +309,8 @@ export const benchmark: Benchmark = {
           CALLBACK_URL: callbackUrl,
           WEBHOOK_SECRET: secrets.webhookSecret,
           BIZ_ID,
-        }, profileDir), seconds);
+        }, profileDir)));
+      const [midplat, pipeline] = (await measureBoth(systems, rig, seconds)) as [SystemResult, SystemResult];
       for (const part of ['answer', 'row'] as const) {
         if (midplat.probe[part] !== pipeline.probe[part]) throw new Error(`the first event's ${part} differs: ${midplat.probe[part]} vs ${pipeline.probe[part]}`);
       }
@@ -276,7 +318,15 @@ export const benchmark: Benchmark = {
       const rate = (result: SystemResult) => result.closed.queued / result.closed.allSeconds;
       return {
         name: 'outbox-e2e',
-        figures: [...systemFigures('Midplat', midplat), ...systemFigures('least-work pipeline', pipeline)],
+        figures: [
+          ...systemFigures('Midplat', midplat),
+          ...systemFigures('least-work pipeline', pipeline),
+          {
+            label: 'pipeline / Midplat server CPU per callback, closed loop (the ratio on an otherwise idle machine, if the database kept up)',
+            value: pipeline.closed.serverCpuMsPerMessage / midplat.closed.serverCpuMsPerMessage,
+            unit: 'x',
+          },
+        ],
         ratios: [
           { label: 'Midplat / least-work pipeline, callbacks delivered per second (closed loop)', value: rate(midplat) / rate(pipeline), target: 0.5 },
           { label: `50 ms / Midplat enqueue->delivered p50 at ${OPEN_LOOP_PER_SECOND} events/s (>= 1: p50 <= 50 ms)`, value: 50 / Math.max(midplat.open.p50, 0.001), target: 1 },
@@ -284,6 +334,8 @@ export const benchmark: Benchmark = {
         ],
       };
     } finally {
+      for (const system of systems) await system.server.stop();
+      for (const db of databases) await db.drop();
       await receiver.stop();
     }
   },
