@@ -18,8 +18,9 @@ export function callbackBody(messageId: string, payload: MoneyPlusCallbackPayloa
 /**
  * One signed attempt: `webhook-id` is the message id (the same on every retry),
  * `webhook-timestamp` is this attempt's time, and each signature (one per secret) covers both and the body.
+ * Also what the least-work bench pipeline sends, so both deliver the same requests.
  */
-function buildCallbackRequest(delivery: OutboxDelivery, partner: MoneyPlusPartnerConfig, timestampSeconds: number): CallbackRequest {
+export function buildCallbackRequest(delivery: OutboxDelivery, partner: MoneyPlusPartnerConfig, timestampSeconds: number): CallbackRequest {
   const body = callbackBody(delivery.id, delivery.payload as MoneyPlusCallbackPayload);
   return {
     url: partner.callbackUrl,
