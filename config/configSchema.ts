@@ -84,7 +84,7 @@ export const configSchema = {
           items: { type: 'string', pattern: '^mysql://' },
           'x-secret': true,
           description:
-            'MySQL read replicas (`mysql://user:pass@host:port/db`, same database name as the primary) for GetCreateInfo, CustomerCheck, QueryFieldResult, Entry and the console\'s profile reads; writes and reads inside a transaction stay on the primary. The user needs `REPLICATION CLIENT` (MySQL) or `SLAVE MONITOR` (MariaDB) for the lag probe. None by default; refused with SQLite.',
+            'MySQL read replicas (`mysql://user:pass@host:port/db`, same database name as the primary, reserved characters of the user and password percent-encoded; each URL may be a reference) for GetCreateInfo, CustomerCheck, QueryFieldResult, Entry and the operations console\'s views (profiles, members, messages, overview, audit); writes and reads inside a transaction stay on the primary. The user needs `REPLICATION CLIENT` (MySQL) or `SLAVE MONITOR` (MariaDB) for the lag probe. None by default; refused with SQLite.',
         },
         maxReplicaLagMs: {
           ...positiveInt,

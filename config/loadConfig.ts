@@ -62,6 +62,21 @@ const validate = new Ajv({ allErrors: false, strict: true, verbose: true, keywor
 /** Standard Webhooks asks for 24 to 64 random bytes; a shorter key makes the HMAC guessable. */
 export const MIN_WEBHOOK_KEY_BYTES = 24;
 
+/**
+ * A replica's `host:port` names it in logs and metrics. A password character left unencoded
+ * (`#`, `/`, `?`) ends the host early, so the "host" would be the user and the "port" the
+ * start of the password: such a URL (or none at all) is refused, and the refusal never repeats it.
+ */
+function isWholeMysqlUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return parsed.hash === '' && !`${parsed.pathname}${parsed.search}`.includes('@');
+}
+
 /** Checks a whole configuration; throws InvalidConfig naming the first bad key. */
 export function validateConfig(candidate: unknown): MidplatConfig {
   if (!validate(candidate)) {
@@ -81,6 +96,12 @@ export function validateConfig(candidate: unknown): MidplatConfig {
   if (formProblem) throw new InvalidConfig(`config key ${formProblem[0]}: ${formProblem[1]}`);
   if (config.database.url.startsWith('sqlite:') && (config.database.replicas?.length ?? 0) > 0) {
     throw new InvalidConfig('config key database.replicas: read replicas need a mysql:// database.url (SQLite has none)');
+  }
+  const badReplica = (config.database.replicas ?? []).findIndex((url) => !isWholeMysqlUrl(url));
+  if (badReplica >= 0) {
+    throw new InvalidConfig(
+      `config key database.replicas.${badReplica}: not a mysql://user:pass@host:port/db URL as written (percent-encode the reserved characters of the user and password)`,
+    );
   }
   for (const [index, partner] of config.moneyPlus.partners.entries()) {
     for (const [position, secret] of secretsOf(partner).entries()) {

@@ -9,6 +9,7 @@ import { InvalidConfig } from './loadConfig.js';
  */
 export const SECRET_KEYS: readonly string[] = [
   'database.password',
+  'database.replicas.*',
   'auth.consumers.*.tokenSha256',
   'auth.consumers.*.tokens.*.sha256',
   'moneyPlus.partners.*.secret',

@@ -1,6 +1,7 @@
 import { maskPii } from '../adapters/logging/maskPii.js';
 import { OUTBOX_STATUSES } from '../adapters/persistence/outbox/outboxModels.js';
-import { SequelizeOutboxOperatorQueries, type OutboxMessageSummary } from '../adapters/persistence/outbox/SequelizeOutboxOperatorQueries.js';
+import type { OutboxMessageSummary } from '../adapters/persistence/outbox/outboxMessageSummary.js';
+import { SequelizeOutboxOperatorQueries } from '../adapters/persistence/outbox/SequelizeOutboxOperatorQueries.js';
 import { OutboxConsoleStore } from '../core/ops-console/ports.js';
 import { MidplatService } from '../config/MidplatService.js';
 import { RetryFailedOutboxMessages } from '../core/ops-console/RetryFailedOutboxMessages.js';

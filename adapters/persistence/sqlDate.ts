@@ -14,6 +14,11 @@ export function rowDate(value: Date | string): Date {
   return value instanceof Date ? value : dateOfSqlText(value);
 }
 
+/** A nullable date column as a driver-level read returns it (see `rowDate`). */
+export function optionalRowDate(value: Date | string | null): Date | null {
+  return value === null ? null : rowDate(value);
+}
+
 /** A Date as Sequelize writes it to SQLite, so rows written on the driver read back the same through its models. */
 export function sqliteDateText(date: Date): string {
   return `${date.toISOString().replace('T', ' ').replace('Z', '')} +00:00`;

@@ -21,7 +21,7 @@ const SEARCH =
   ' WHERE (? IS NULL OR actor = ?) AND (? IS NULL OR action = ?) AND (? IS NULL OR at >= ?) AND (? IS NULL OR at < ?) AND (? IS NULL OR id < ?)' +
   ' ORDER BY id DESC LIMIT ?';
 
-/** Reads `audit_log` for the console and the CLI, newest first. */
+/** Reads `audit_log` for the console and the CLI, newest first, from a usable read replica when there is one. */
 @injectable()
 export class SequelizeAuditLogReader implements AuditLogReader {
   constructor(@inject(Database) private readonly database: Database) {}
@@ -35,7 +35,7 @@ export class SequelizeAuditLogReader implements AuditLogReader {
       ...both(filter.to),
       ...both(page.beforeId),
       page.limit,
-    ]);
+    ], { readFrom: 'replica' });
     return rows.map((row) => ({
       id: Number(row.id),
       at: rowDate(row.at),

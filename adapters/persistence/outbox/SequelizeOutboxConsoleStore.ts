@@ -1,5 +1,4 @@
 import { inject, injectable } from 'inversify';
-import { Op, QueryTypes, type WhereOptions } from 'sequelize';
 import type {
   AttemptMinute,
   OutboxAttemptView,
@@ -11,11 +10,27 @@ import type {
 } from '../../../core/ops-console/ports.js';
 import type { OutboxStatus } from '../../../core/shared/OutboxStore.js';
 import { Database } from '../Database.js';
-import { selectRows } from '../selectRows.js';
+import { selectRows, type SelectParameter } from '../selectRows.js';
 import { rowDate } from '../sqlDate.js';
-import { defineOutboxModels, type OutboxMessageRow } from './outboxModels.js';
-import { outboxFilterWhere } from './outboxFilterWhere.js';
-import { SequelizeOutboxOperatorQueries, summaryOf, type OutboxMessageSummary } from './SequelizeOutboxOperatorQueries.js';
+import { outboxFilterSql, whereOf } from './outboxFilterSql.js';
+import { SUMMARY_COLUMNS, summaryOf, type OutboxMessageSummary, type SummaryRow } from './outboxMessageSummary.js';
+import { SequelizeOutboxOperatorQueries } from './SequelizeOutboxOperatorQueries.js';
+
+const COUNTS_SQL = 'SELECT status, topic, COUNT(*) AS n FROM outbox_messages GROUP BY status, topic ORDER BY status, topic';
+const OLDEST_PENDING_SQL = "SELECT MIN(created_at) AS oldest FROM outbox_messages WHERE status = 'PENDING'";
+const CREATED_AT_SQL = 'SELECT created_at FROM outbox_messages WHERE id = ?';
+const ATTEMPTS_SQL =
+  'SELECT attempt, started_at, duration_ms, succeeded, http_status, response_excerpt, error FROM outbox_attempts WHERE message_id = ? ORDER BY seq';
+
+interface AttemptRow {
+  attempt: number | string;
+  started_at: Date | string;
+  duration_ms: number | string;
+  succeeded: boolean | number;
+  http_status: number | null;
+  response_excerpt: string | null;
+  error: string | null;
+}
 
 function viewOf(message: OutboxMessageSummary): OutboxMessageView {
   return {
@@ -31,7 +46,11 @@ function viewOf(message: OutboxMessageSummary): OutboxMessageView {
   };
 }
 
-/** The outbox as the operations console reads and retries it (SPEC 8.1). */
+/**
+ * The outbox as the operations console reads and retries it (SPEC 8.1). Its reads go to a
+ * usable read replica (`database.replicas`) when outside a unit of work; the retries, and the
+ * reads of a retry's unit of work, stay on the primary.
+ */
 @injectable()
 export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
   constructor(
@@ -39,31 +58,24 @@ export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
     @inject(SequelizeOutboxOperatorQueries) private readonly operatorQueries: SequelizeOutboxOperatorQueries,
   ) {}
 
-  private get models() {
-    return this.database.models(defineOutboxModels);
+  private select<Row extends object>(sql: string, parameters: readonly SelectParameter[]): Promise<Row[]> {
+    return selectRows<Row>(this.database, sql, parameters, { readFrom: 'replica' });
   }
 
   async countsByStatusAndTopic(): Promise<OutboxStatusCount[]> {
-    const rows = await this.database.sequelize.query<{ status: OutboxStatus; topic: string; n: number | string }>(
-      'SELECT status, topic, COUNT(*) AS n FROM outbox_messages GROUP BY status, topic ORDER BY status, topic',
-      { type: QueryTypes.SELECT },
-    );
+    const rows = await this.select<{ status: OutboxStatus; topic: string; n: number | string }>(COUNTS_SQL, []);
     return rows.map((row) => ({ status: row.status, topic: row.topic, count: Number(row.n) }));
   }
 
   async oldestPendingCreatedAt(): Promise<Date | null> {
-    const [row] = await this.database.sequelize.query<{ oldest: Date | string | null }>(
-      "SELECT MIN(created_at) AS oldest FROM outbox_messages WHERE status = 'PENDING'",
-      { type: QueryTypes.SELECT },
-    );
+    const [row] = await this.select<{ oldest: Date | string | null }>(OLDEST_PENDING_SQL, []);
     return row?.oldest ? rowDate(row.oldest) : null;
   }
 
   async attemptsPerMinute(since: Date): Promise<AttemptMinute[]> {
     // Both dialects give 'YYYY-MM-DD HH:MM' in UTC (SQLite stores times as UTC text).
     const minute = this.database.dialect === 'mysql' ? "DATE_FORMAT(started_at, '%Y-%m-%d %H:%i')" : 'substr(started_at, 1, 16)';
-    const rows = await selectRows<{ minute: string; succeeded: number | string; total: number | string }>(
-      this.database,
+    const rows = await this.select<{ minute: string; succeeded: number | string; total: number | string }>(
       `SELECT ${minute} AS minute, SUM(succeeded) AS succeeded, COUNT(*) AS total
        FROM outbox_attempts WHERE started_at >= ? GROUP BY ${minute} ORDER BY minute`,
       [since],
@@ -76,29 +88,26 @@ export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
   }
 
   async search(filter: OutboxMessageFilter, page: { readonly limit: number; readonly beforeId?: string }): Promise<OutboxMessageView[]> {
-    const where = outboxFilterWhere(filter);
-    const conditions: WhereOptions<OutboxMessageRow>[] = [where];
+    const { conditions, parameters } = outboxFilterSql(filter);
+    const keyset: string[] = [];
+    const keysetParameters: SelectParameter[] = [];
     if (page.beforeId !== undefined) {
       // Keyset on (created_at, id), the order of every console index: rows after the cursor's.
       const at = await this.createdAtOf(page.beforeId);
-      conditions.push({ created_at: { [Op.lte]: at } }, { [Op.or]: [{ created_at: { [Op.lt]: at } }, { id: { [Op.lt]: page.beforeId } }] });
+      keyset.push('created_at <= ?', '(created_at < ? OR id < ?)');
+      keysetParameters.push(at, at, page.beforeId);
     }
-    const rows = await this.models.OutboxMessage.findAll({
-      attributes: { exclude: ['payload'] },
-      where: conditions.length === 1 ? where : { [Op.and]: conditions },
-      order: [
-        ['created_at', 'DESC'],
-        ['id', 'DESC'],
-      ],
-      limit: page.limit,
-    });
-    return rows.map((row) => viewOf(summaryOf(row.get())));
+    const rows = await this.select<SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM outbox_messages${whereOf([...conditions, ...keyset])} ORDER BY created_at DESC, id DESC LIMIT ?`,
+      [...parameters, ...keysetParameters, page.limit],
+    );
+    return rows.map((row) => viewOf(summaryOf(row)));
   }
 
   /** The cursor's creation time; the time in its UUIDv7 when the message was purged meanwhile. */
   private async createdAtOf(id: string): Promise<Date> {
-    const row = await this.models.OutboxMessage.findOne({ attributes: ['created_at'], where: { id } });
-    return row ? row.get().created_at : new Date(parseInt(id.replace(/-/g, '').slice(0, 12), 16));
+    const [row] = await this.select<{ created_at: Date | string }>(CREATED_AT_SQL, [id]);
+    return row ? rowDate(row.created_at) : new Date(parseInt(id.replace(/-/g, '').slice(0, 12), 16));
   }
 
   async find(id: string): Promise<OutboxMessageWithPayload | null> {
@@ -107,27 +116,27 @@ export class SequelizeOutboxConsoleStore implements OutboxConsoleStore {
   }
 
   async attemptsOf(id: string): Promise<OutboxAttemptView[]> {
-    const rows = await this.models.OutboxAttempt.findAll({ where: { message_id: id }, order: [['seq', 'ASC']] });
-    return rows.map((row) => {
-      const value = row.get();
-      return {
-        attempt: value.attempt,
-        startedAt: value.started_at,
-        durationMs: value.duration_ms,
-        succeeded: Boolean(value.succeeded),
-        httpStatus: value.http_status,
-        responseExcerpt: value.response_excerpt,
-        error: value.error,
-      };
-    });
+    const rows = await this.select<AttemptRow>(ATTEMPTS_SQL, [id]);
+    return rows.map((row) => ({
+      attempt: Number(row.attempt),
+      startedAt: rowDate(row.started_at),
+      durationMs: Number(row.duration_ms),
+      succeeded: Boolean(row.succeeded),
+      httpStatus: row.http_status === null ? null : Number(row.http_status),
+      responseExcerpt: row.response_excerpt,
+      error: row.error,
+    }));
   }
 
   makeDue(id: string, now: Date): Promise<number> {
     return this.operatorQueries.retry(id, now);
   }
 
-  countFailed(filter: OutboxMessageFilter): Promise<number> {
-    return this.models.OutboxMessage.count({ where: { ...outboxFilterWhere(filter), status: 'FAILED' } });
+  /** The dry run of "Retry all failed": the count the operator confirms (the retry itself counts on the primary). */
+  async countFailed(filter: OutboxMessageFilter): Promise<number> {
+    const { conditions, parameters } = outboxFilterSql({ ...filter, status: 'FAILED' });
+    const [row] = await this.select<{ n: number | string }>(`SELECT COUNT(*) AS n FROM outbox_messages${whereOf(conditions)}`, parameters);
+    return Number(row?.n ?? 0);
   }
 
   retryFailed(filter: OutboxMessageFilter, now: Date): Promise<number> {

@@ -1,60 +1,24 @@
 import { inject, injectable } from 'inversify';
-import type { OutboxMessageFilter, OutboxMessageView, OutboxMessageWithPayload } from '../../../core/ops-console/ports.js';
+import type { OutboxMessageFilter, OutboxMessageWithPayload } from '../../../core/ops-console/ports.js';
 import type { OutboxPayload } from '../../../core/shared/Outbox.js';
 import type { OutboxStatus } from '../../../core/shared/OutboxStore.js';
 import { Database } from '../Database.js';
-import { rowDate } from '../sqlDate.js';
 import { runStatement, selectRows } from '../selectRows.js';
 import { inList } from '../sqlList.js';
-import { outboxFilterSql } from './outboxFilterWhere.js';
-import type { OutboxMessageRow } from './outboxModels.js';
+import { outboxFilterSql, whereOf } from './outboxFilterSql.js';
+import { SUMMARY_COLUMNS, summaryOf, type OutboxMessageSummary, type SummaryRow } from './outboxMessageSummary.js';
 
-/** What operators see of a message (the console's view, plus its lease for the CLI); the payload stays out unless asked for. */
-export interface OutboxMessageSummary extends OutboxMessageView {
-  readonly leaseOwner: string | null;
-  readonly leaseExpiresAt: Date | null;
-  readonly deliveredAt: Date | null;
-}
-
-/** A message row as a model or a driver statement reads it (SQLite's driver gives dates as text). */
-export type ReadOutboxMessageRow = Omit<OutboxMessageRow, 'next_attempt_at' | 'lease_expires_at' | 'created_at' | 'updated_at' | 'delivered_at' | 'attempts'> & {
-  attempts: number | string;
-  next_attempt_at: Date | string;
-  lease_expires_at: Date | string | null;
-  created_at: Date | string;
-  updated_at: Date | string;
-  delivered_at: Date | string | null;
-};
-
-const optionalDate = (value: Date | string | null) => (value === null ? null : rowDate(value));
-
-export function summaryOf(row: ReadOutboxMessageRow): OutboxMessageSummary {
-  return {
-    id: row.id,
-    topic: row.topic,
-    partitionKey: row.partition_key,
-    status: row.status,
-    attempts: Number(row.attempts),
-    nextAttemptAt: rowDate(row.next_attempt_at),
-    leaseOwner: row.lease_owner,
-    leaseExpiresAt: optionalDate(row.lease_expires_at),
-    lastError: row.last_error,
-    createdAt: rowDate(row.created_at),
-    updatedAt: rowDate(row.updated_at),
-    deliveredAt: optionalDate(row.delivered_at),
-  };
-}
-
-const MESSAGE_COLUMNS = 'seq, id, topic, partition_key, payload, status, attempts, next_attempt_at, lease_owner, lease_expires_at, last_error, created_at, updated_at, delivered_at';
-const LIST_SQL = `SELECT ${MESSAGE_COLUMNS} FROM outbox_messages ORDER BY seq DESC LIMIT ?`;
-const LIST_OF_STATUS_SQL = `SELECT ${MESSAGE_COLUMNS} FROM outbox_messages WHERE status = ? ORDER BY seq DESC LIMIT ?`;
-const FIND_SQL = `SELECT ${MESSAGE_COLUMNS} FROM outbox_messages WHERE id = ?`;
 const RETRY_FAILED_BATCH = 256;
 const retryFailedSql = (seqs: string) =>
   `UPDATE outbox_messages SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE seq IN (${seqs}) AND status = 'FAILED'`;
 const MAKE_PENDING_DUE_SQL = "UPDATE outbox_messages SET next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'PENDING' AND next_attempt_at > ?";
+const FIND_SQL = `SELECT ${SUMMARY_COLUMNS}, payload FROM outbox_messages WHERE id = ?`;
 
-/** The outbox as operators read and retry it: `npm run outbox` and the operations console's store. */
+/**
+ * The outbox as operators read and retry it: `npm run outbox` and the operations console's store.
+ * The reads outside a unit of work go to a usable read replica (`database.replicas`); inside
+ * one (a retry's own checks) they stay on its transaction, on the primary.
+ */
 @injectable()
 export class SequelizeOutboxOperatorQueries {
   constructor(@inject(Database) private readonly database: Database) {}
@@ -66,17 +30,19 @@ export class SequelizeOutboxOperatorQueries {
 
   /** The latest messages first, optionally of one status. */
   async list(options: { status?: OutboxStatus; limit: number }): Promise<OutboxMessageSummary[]> {
-    const rows = options.status
-      ? await selectRows<ReadOutboxMessageRow>(this.database, LIST_OF_STATUS_SQL, [options.status, options.limit])
-      : await selectRows<ReadOutboxMessageRow>(this.database, LIST_SQL, [options.limit]);
+    const where = options.status ? ' WHERE status = ?' : '';
+    const rows = await selectRows<SummaryRow>(
+      this.database,
+      `SELECT ${SUMMARY_COLUMNS} FROM outbox_messages${where} ORDER BY seq DESC LIMIT ?`,
+      [...(options.status ? [options.status] : []), options.limit],
+      { readFrom: 'replica' },
+    );
     return rows.map(summaryOf);
   }
 
-  /** A driver statement: inside a unit of work (a console retry) it reads on the transaction. */
   async find(id: string): Promise<(OutboxMessageSummary & OutboxMessageWithPayload) | null> {
-    const [row] = await selectRows<ReadOutboxMessageRow>(this.database, FIND_SQL, [id]);
-    if (!row) return null;
-    return { ...summaryOf(row), payload: JSON.parse(row.payload) as OutboxPayload };
+    const [row] = await selectRows<SummaryRow & { payload: string }>(this.database, FIND_SQL, [id], { readFrom: 'replica' });
+    return row ? { ...summaryOf(row), payload: JSON.parse(row.payload) as OutboxPayload } : null;
   }
 
   /**
@@ -95,19 +61,17 @@ export class SequelizeOutboxOperatorQueries {
   /**
    * The FAILED messages matching the filter (its status is ignored) get a fresh attempt budget
    * and are due now; returns how many. They are found a batch at a time and changed by primary
-   * key, so the UPDATE takes one of a few texts whatever the filter.
+   * key, so the UPDATE takes one of a few texts whatever the filter. The batch is read on the
+   * primary (in the write's transaction when there is one): a replica would still show the rows
+   * just changed as FAILED, and the loop would find them again.
    */
   async retryFailed(filter: OutboxMessageFilter, now: Date): Promise<number> {
+    const { conditions, parameters } = outboxFilterSql({ ...filter, status: 'FAILED' });
+    const batchSql = `SELECT seq FROM outbox_messages${whereOf(conditions)} ORDER BY seq LIMIT ?`;
     let changed = 0;
     for (;;) {
       const batch = await this.write(async () => {
-        // Inside the caller's unit of work: a driver statement on its transaction.
-        const { conditions, values } = outboxFilterSql({ ...filter, status: 'FAILED' });
-        const rows = await selectRows<{ seq: number | string }>(
-          this.database,
-          `SELECT seq FROM outbox_messages WHERE 1 = 1${conditions} ORDER BY seq ASC LIMIT ${RETRY_FAILED_BATCH}`,
-          values,
-        );
+        const rows = await selectRows<{ seq: number | string }>(this.database, batchSql, [...parameters, RETRY_FAILED_BATCH]);
         if (rows.length === 0) return { found: 0, changed: 0 };
         const seqs = inList(rows.map((row) => Number(row.seq)));
         const { affectedRows } = await runStatement(this.database, retryFailedSql(seqs.placeholders), [now, now, ...seqs.values]);

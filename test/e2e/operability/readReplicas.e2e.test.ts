@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { FixtureLoader } from '../../../adapters/persistence/fixtures/FixtureLoader.js';
+import { insertOutboxMessage } from '../../../adapters/persistence/outbox/insertOutboxMessage.js';
+import { uuidv7 } from '../../../adapters/persistence/outbox/uuidv7.js';
 import { anyApplication, withConsistentKeys } from '../../support/applicationArbitrary.js';
 import { aBillingCustomer } from '../../support/customerCheckMothers.js';
 import { postBilling } from '../../support/customerCheckHttp.js';
@@ -30,6 +32,12 @@ const ON_PRIMARY = SITI_INFO.name;
 const SERVED_UID = 'u-replica-served';
 const CHANGED_UID = 'u-changed-on-primary';
 const ENTRY_UID = 'u-replica-entry';
+/** The console's member, message and audit views: rows written on the primary, then changed on the replica alone. */
+const MEMBER_ID = 'M-REPLICA-CONSOLE';
+const CONSOLE_TOPIC = 'replica.console';
+const MESSAGE_ID = uuidv7();
+const AUDIT_ACTOR = 'replica-console-actor';
+const REPLICA_TEXT = 'changed on the replica alone';
 const customer = aBillingCustomer({ customerName: 'Primary Customer' });
 const application = { ...withConsistentKeys(fc.sample(anyApplication, { numRuns: 1, seed: 23 })[0]!, 'REPLICA-1'), name: 'Primary Applicant' };
 
@@ -69,12 +77,40 @@ describe('read replicas (e2e: a primary and a replica mariadbd of the test\'s ow
       moneyPlusSubscriptions: [SERVED_UID, CHANGED_UID].map((uid) => ({ uid, bizId: 'MPLUS' })),
       billingCustomers: [customer],
       applications: [application],
+      members: [{ memberId: MEMBER_ID, accountId: 'ACC-REPLICA', digitalLevel: 'L1', eddaStatus: 'EDDASuccess' }],
     });
+    // No handler serves CONSOLE_TOPIC, so no worker touches the message on the primary.
+    const { database } = app.service;
+    await insertOutboxMessage(database, MESSAGE_ID, { topic: CONSOLE_TOPIC, partitionKey: 'u-replica-console', payload: {} }, new Date());
+    const onPrimary = (sql: string, replacements: unknown[]) => database.sequelize.query(sql, { replacements });
+    await onPrimary(
+      'INSERT INTO outbox_attempts (message_id, attempt, started_at, duration_ms, succeeded, http_status, response_excerpt, error) VALUES (?, 1, ?, 5, 0, 503, NULL, ?)',
+      [MESSAGE_ID, new Date(), 'HTTP 503'],
+    );
+    await onPrimary(
+      "INSERT INTO edda_check_history (edda_check_id, from_status, to_status, request_id, changed_at) SELECT id, 'New', 'EDDASuccess', 'r-replica', ? FROM edda_checks WHERE member_id = ?",
+      [new Date(), MEMBER_ID],
+    );
+    await onPrimary(
+      "INSERT INTO upgrade_reviews (member_id, edda_check_id, is_pass, outcome, esb_transaction_id, request_id, consumer, reviewed_at) SELECT member_id, id, 1, 'ESB_DA21_FAILED', NULL, 'r-replica', 'ivr', ? FROM edda_checks WHERE member_id = ?",
+      [new Date(), MEMBER_ID],
+    );
+    await onPrimary("INSERT INTO audit_log (at, actor, action, target, count, outcome, request_id) VALUES (?, ?, 'outbox.retry', '{}', 1, NULL, 'r-replica')", [
+      new Date(),
+      AUDIT_ACTOR,
+    ]);
     await pair.caughtUp();
     await pair.onReplicaAlone(`UPDATE ${DATABASE}.kyc_profiles SET name = ? WHERE uid = ?`, [ON_REPLICA, SERVED_UID]);
     await pair.onReplicaAlone(`UPDATE ${DATABASE}.kyc_profiles SET wallet_status = 'BANNED' WHERE uid = ?`, [ENTRY_UID]);
     await pair.onReplicaAlone(`UPDATE ${DATABASE}.billing_customers SET customer_name = 'Replica Customer' WHERE contract_no = ?`, [customer.contractNo]);
     await pair.onReplicaAlone(`UPDATE ${DATABASE}.create_master SET name = 'Replica Applicant' WHERE seq_no = ?`, [application.seqNo]);
+    await pair.onReplicaAlone(`UPDATE ${DATABASE}.members SET digital_level = 'REPLICA' WHERE member_id = ?`, [MEMBER_ID]);
+    await pair.onReplicaAlone(`UPDATE ${DATABASE}.edda_checks SET status = 'CustomerSuccess' WHERE member_id = ?`, [MEMBER_ID]);
+    await pair.onReplicaAlone(`UPDATE ${DATABASE}.edda_check_history SET to_status = 'CustomerSuccess' WHERE request_id = 'r-replica'`);
+    await pair.onReplicaAlone(`UPDATE ${DATABASE}.upgrade_reviews SET outcome = 'APPLIED' WHERE member_id = ?`, [MEMBER_ID]);
+    await pair.onReplicaAlone(`UPDATE ${DATABASE}.outbox_messages SET status = 'FAILED', last_error = ? WHERE id = ?`, [REPLICA_TEXT, MESSAGE_ID]);
+    await pair.onReplicaAlone(`UPDATE ${DATABASE}.outbox_attempts SET error = ? WHERE message_id = ?`, [REPLICA_TEXT, MESSAGE_ID]);
+    await pair.onReplicaAlone(`UPDATE ${DATABASE}.audit_log SET outcome = ? WHERE actor = ?`, [REPLICA_TEXT, AUDIT_ACTOR]);
     // The probe finds the replica usable once it has the primary's migrations.
     await waitFor('the replica in use', async () => (await metric('midplat_db_replica_usable', { replica: replicaName })) === 1, 60000);
   });
@@ -97,6 +133,31 @@ describe('read replicas (e2e: a primary and a replica mariadbd of the test\'s ow
     expect(JSON.parse(billing.bytes.toString('utf8'))).to.include({ customerName: 'Replica Customer' });
     const console = await postJson(`${app.baseUrl}/ops/api/kyc/profile`, { uid: ENTRY_UID }, OPS);
     expect(console.body.data.profile.walletStatus).to.equal('BANNED');
+  });
+
+  it("answers the console's member view from the replica: member, EDDA check with history, reviews", async () => {
+    const { data } = (await postJson(`${app.baseUrl}/ops/api/members/get`, { memberId: MEMBER_ID }, OPS)).body;
+    expect(data.member.digitalLevel).to.equal('REPLICA');
+    expect(data.eddaCheck.status).to.equal('CustomerSuccess');
+    expect(data.eddaCheck.history.map((change: { to: string }) => change.to)).to.deep.equal(['CustomerSuccess']);
+    expect(data.reviews.map((review: { requestId: string }) => review.requestId)).to.deep.equal(['r-replica']);
+    expect(data.failedDa21Attempts).to.deep.equal([]);
+  });
+
+  it("answers the console's message views and audit search from the replica; a retry's own reads stay on the primary", async () => {
+    const ops = async (path: string, body: object) => (await postJson(`${app.baseUrl}${path}`, body, OPS)).body.data;
+    const { items } = await ops('/ops/api/messages/search', { topic: CONSOLE_TOPIC });
+    expect(items.map((item: { id: string; status: string; lastError: string }) => [item.id, item.status, item.lastError])).to.deep.equal([[MESSAGE_ID, 'FAILED', REPLICA_TEXT]]);
+    const detail = await ops('/ops/api/messages/get', { id: MESSAGE_ID });
+    expect(detail.message).to.include({ status: 'FAILED', lastError: REPLICA_TEXT });
+    expect(detail.attempts.map((attempt: { error: string }) => attempt.error)).to.deep.equal([REPLICA_TEXT]);
+    const { counts } = await ops('/ops/api/overview', {});
+    expect(counts.filter((count: { topic: string }) => count.topic === CONSOLE_TOPIC)).to.deep.equal([{ status: 'FAILED', topic: CONSOLE_TOPIC, count: 1 }]);
+    expect(await ops('/ops/api/messages/retry-failed', { topic: CONSOLE_TOPIC, dryRun: true })).to.deep.equal({ count: 1 });
+    const audit = await ops('/ops/api/audit/search', { actor: AUDIT_ACTOR });
+    expect(audit.items.map((record: { outcome: string }) => record.outcome)).to.deep.equal([REPLICA_TEXT]);
+    // The retry itself reads in its transaction, on the primary, where the message is still PENDING.
+    expect(await ops('/ops/api/messages/retry-failed', { topic: CONSOLE_TOPIC })).to.deep.equal({ count: 0 });
   });
 
   it('skips a replica whose lag is unknown (SQL thread stopped): a change made on the primary shows at once', async () => {

@@ -90,6 +90,31 @@ describe('secret references at start (SPEC 2.2.2, real process)', function () {
     });
   }
 
+  it('takes a read replica URL from a file, and no log line carries its password (MariaDB)', async () => {
+    const database = await createTestDatabase('mariadb');
+    const user = await userWithPassword(database);
+    let service: ServiceProcess | undefined;
+    try {
+      // The test server replicates from nothing: the probe skips it, and its log line names host:port only.
+      const replica = new URL(user.url);
+      replica.password = user.password;
+      writeFileSync(join(folder, 'db-password'), `${user.password}\n`);
+      writeFileSync(join(folder, 'db-replica-url'), `${replica.toString()}\n`);
+      const databaseSection: ConfigJson = { url: user.url, password: { file: join(folder, 'db-password') }, replicas: [{ file: join(folder, 'db-replica-url') }] };
+      service = ServiceProcess.spawn(referencesOnly(folder, databaseSection), { CS_TOKEN_SHA256: sha256(CS_TOKEN) });
+      const baseUrl = await service.listening();
+      const skipped = await service.logLine((entry) => entry.msg === 'read replica skipped');
+      expect(skipped.replica).to.equal(`${replica.hostname}:${replica.port || '3306'}`);
+      const byToken = await postJson(`${baseUrl}${GET_CREATE_INFO}`, { phone: '0912345678' }, { Acstkn: CS_TOKEN });
+      expect(byToken.status, JSON.stringify(byToken.body)).to.equal(200);
+      expect(JSON.stringify(service.logs)).to.not.contain(user.password);
+    } finally {
+      await service?.kill();
+      await user.drop();
+      await database.drop();
+    }
+  });
+
   it('answers a token past its notAfter 401 like an unknown one; the log says expired and which consumer, never the token; a metric counts it', async () => {
     const expiredToken = 'customer-service-token-expired-2020';
     const service = ServiceProcess.spawn({
@@ -151,6 +176,10 @@ describe('secret references at start (SPEC 2.2.2, real process)', function () {
     );
     const password = await refusal({ database: { url: 'mysql://app@127.0.0.1:9/midplat', password: { env: 'DB_PASSWORD' } } });
     expect(password).to.equal('midplat: invalid configuration: config key database.password: environment variable DB_PASSWORD is unset or empty');
+    // A replica URL whose password holds an unencoded `#`: refused by key, the URL never repeated.
+    const replica = await refusal({ database: { url: 'mysql://app@127.0.0.1:9/midplat', replicas: [{ env: 'REPLICA_URL' }] } }, { REPLICA_URL: 'mysql://ro:1234#replica-pw@127.0.0.1:9/midplat' });
+    expect(replica).to.match(/^midplat: invalid configuration: config key database\.replicas\.0: /);
+    expect(replica).to.not.contain('replica-pw').and.not.contain('1234');
   });
 
   it('refuses demo credentials in production whichever way they arrive (file, variable)', async () => {

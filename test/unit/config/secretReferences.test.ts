@@ -74,6 +74,21 @@ describe('secret references (SPEC 2.2.2)', () => {
     expect(failureOf(() => production({ PORT_VAR: '80' }, { esb: { url: { env: 'PORT_VAR' } } }))).to.match(/^config key esb\.url: must be string/);
   });
 
+  it('resolves each read replica URL (it carries a password); a refused one is named by key, never repeated', () => {
+    const password = 'r3plica-pa55word';
+    const url = (userInfo: string) => `mysql://${userInfo}@replica1.bank.internal:3306/midplat`;
+    const withReplicas = (env: NodeJS.ProcessEnv, replicas: unknown[]) => production(env, { database: { url: 'mysql://app@db:3306/midplat', replicas } });
+    const config = withReplicas({ REPLICA_1: url(`ro:${password}`) }, [{ env: 'REPLICA_1' }, { file: file('replica-2', `${url('ro:two')}\n`) }, url('ro')]);
+    expect(config.database.replicas).to.deep.equal([url(`ro:${password}`), url('ro:two'), url('ro')]);
+    expect(failureOf(() => withReplicas({}, [url('ro'), { env: 'REPLICA_2' }]))).to.equal('config key database.replicas.1: environment variable REPLICA_2 is unset or empty');
+    // Not mysql://; not a URL; a `#`, `/` or `?` left unencoded, which would end the host inside the password.
+    for (const written of [`postgres://ro:${password}@replica1/midplat`, `mysql://ro:${password}#x@replica1/midplat`, url(`ro:1234#${password}`), url(`ro:1234/${password}`), url(`ro:1234?${password}`)]) {
+      const message = failureOf(() => withReplicas({ REPLICA_2: written }, [url('ro'), { env: 'REPLICA_2' }]));
+      expect(message, written).to.match(/^config key database\.replicas\.1: /);
+      expect(message, written).to.not.contain(password).and.not.contain('1234').and.not.contain('replica1');
+    }
+  });
+
   it('resolves the database password, which replaces the one in a mysql URL', () => {
     const resolved = resolveSecretReferences({ database: { url: 'mysql://app:old@db:3306/midplat', password: { env: 'P' } } }, { P: 'n€w:p@ss' }) as {
       database: { url: string; password: string };
