@@ -78,8 +78,9 @@ describe('secret references at start (SPEC 2.2.2, real process)', function () {
         expect(byKey.field('RespCode')).to.be.a('string').and.not.equal('ESECURE');
         const wrongKey = await customerCheck(baseUrl, `${BANK_API_KEY}-2`, '999999');
         expect(wrongKey.field('RespCode')).to.equal('ESECURE');
-        const byToken = await postJson(`${baseUrl}${GET_CREATE_INFO}`, { phone: '0912345678' }, { Acstkn: CS_TOKEN });
+        const byToken = await postJson(`${baseUrl}${GET_CREATE_INFO}`, { phone: '0912345678' }, { Acstkn: CS_TOKEN, 'x-request-id': 'req-last' });
         expect(byToken.status, JSON.stringify(byToken.body)).to.equal(200);
+        await service.logLine((entry) => entry.msg === 'request' && entry.requestId === 'req-last'); // lines leave in order, through a buffer
         const logs = JSON.stringify(service.logs);
         for (const secret of [BANK_API_KEY, WEBHOOK_SECRET, CS_TOKEN, user?.password ?? BANK_API_KEY]) expect(logs).to.not.contain(secret);
       } finally {
@@ -105,8 +106,9 @@ describe('secret references at start (SPEC 2.2.2, real process)', function () {
       const baseUrl = await service.listening();
       const skipped = await service.logLine((entry) => entry.msg === 'read replica skipped');
       expect(skipped.replica).to.equal(`${replica.hostname}:${replica.port || '3306'}`);
-      const byToken = await postJson(`${baseUrl}${GET_CREATE_INFO}`, { phone: '0912345678' }, { Acstkn: CS_TOKEN });
+      const byToken = await postJson(`${baseUrl}${GET_CREATE_INFO}`, { phone: '0912345678' }, { Acstkn: CS_TOKEN, 'x-request-id': 'req-last' });
       expect(byToken.status, JSON.stringify(byToken.body)).to.equal(200);
+      await service.logLine((entry) => entry.msg === 'request' && entry.requestId === 'req-last'); // lines leave in order, through a buffer
       expect(JSON.stringify(service.logs)).to.not.contain(user.password);
     } finally {
       await service?.kill();
@@ -135,7 +137,8 @@ describe('secret references at start (SPEC 2.2.2, real process)', function () {
       const unknown = await postJson(`${baseUrl}${GET_CREATE_INFO}`, { phone: '0912345678' }, { Acstkn: 'never-configured-token' });
       expect([expired.status, expired.body]).to.deep.equal([unknown.status, unknown.body]);
       expect(expired.status).to.equal(401);
-      expect((await postJson(`${baseUrl}${GET_CREATE_INFO}`, { phone: '0912345678' }, { Acstkn: CS_TOKEN })).status).to.equal(200);
+      expect((await postJson(`${baseUrl}${GET_CREATE_INFO}`, { phone: '0912345678' }, { Acstkn: CS_TOKEN, 'x-request-id': 'req-last' })).status).to.equal(200);
+      await service.logLine((entry) => entry.msg === 'request' && entry.requestId === 'req-last'); // lines leave in order, through a buffer
       const line = await service.logLine((entry) => typeof entry.msg === 'string' && (entry.msg as string).startsWith('access token expired'));
       expect(line).to.deep.include({ level: 40, consumer: 'customer-service' });
       expect(JSON.stringify(service.logs)).to.not.contain(expiredToken);
