@@ -190,6 +190,7 @@ export class Database {
   /** Prepared statements of the driver-level hot reads (`selectRows`) on SQLite. */
   readonly sqliteStatements = new SqliteStatementCache();
   private readPool: mysql.Pool | undefined;
+  private sqliteReader: unknown;
   /** `database.replicas`, when there are any (MySQL only). */
   private readonly replicaReads: ReplicaReads | undefined;
 
@@ -235,6 +236,15 @@ export class Database {
   mysqlReadPool(): mysql.Pool {
     this.readPool ??= createReadPool(connectionUrl(this.options), this.options.poolMax, 5000);
     return this.readPool;
+  }
+
+  /**
+   * SQLite: the connection of the statements outside a unit of work, Sequelize's default one,
+   * which stays open until `close` (its release is a no-op): taken once, not per statement.
+   */
+  async sqliteReadConnection(): Promise<unknown> {
+    this.sqliteReader ??= await this.sequelize.connectionManager.getConnection({ type: 'read' });
+    return this.sqliteReader;
   }
 
   /** The models a define function creates, made once per database. */
@@ -330,6 +340,7 @@ export class Database {
     this.readPool = undefined;
     if (readPool) await new Promise<void>((resolve) => readPool.end(() => resolve()));
     await this.sqliteStatements.finalizeAll();
+    this.sqliteReader = undefined;
     await this.sequelize.close();
   }
 }

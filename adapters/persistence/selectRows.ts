@@ -91,6 +91,7 @@ async function onConnection<T>(database: Database, sql: string, work: (connectio
   const active = database.currentTransaction();
   // The driver unit of work's connection outlives it (SQLite's writer), Sequelize's model transaction's does not.
   if (active) return work(active.connection, !active.modelTransaction);
+  if (database.dialect === 'sqlite') return work(await database.sqliteReadConnection(), true);
   const manager = database.sequelize.connectionManager;
   const connection = await manager.getConnection({ type: 'read' });
   try {
