@@ -9,7 +9,7 @@ import { alternatingRounds, timedLoad } from './postLoad.js';
 import { pino } from 'pino';
 
 const CONNECTIONS = 32;
-const VARIANTS = ['bare', 'app-silent', 'app-log-unmasked', 'app-log-per-line', 'app-log', 'app-log-metrics', 'full'] as const;
+const VARIANTS = ['bare', 'app-silent', 'app-log-unmasked', 'app-log-per-line', 'app-log', 'app-log-metrics', 'full', 'full-scoped'] as const;
 const log = (line: string) => process.stderr.write(`[stack] ${line}\n`);
 
 /** Nanoseconds per call of `work`, after a warm-up. */

@@ -7,10 +7,13 @@
  * - `app-log-per-line`: Midplat's logger (masking formatter) writing each line to stdout as it comes (one write(2) per line);
  * - `app-log`: the same on Midplat's buffered stdout (its default destination);
  * - `app-log-metrics`: plus the HTTP duration histogram;
- * - `full`: plus Midplat's HttpServer (in-flight tracking for shutdown).
+ * - `full`: plus Midplat's HttpServer (in-flight tracking for shutdown);
+ * - `full-scoped`: plus the request scope (an AsyncLocalStorage per request, as Midplat's reload
+ *   snapshot): on Node 20 a live AsyncLocalStorage puts a hook on every promise of the process.
  * Started as a child process; sends {port}.
  */
 import 'reflect-metadata';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
@@ -52,7 +55,9 @@ async function listen(): Promise<number> {
           ? createLogger('info', pino.destination({ dest: 1, sync: true }))
           : createLogger('info');
   const database = new Database({ url: 'sqlite::memory:', poolMax: 1 });
-  const observers = variant === 'app-log-metrics' || variant === 'full' ? [new HttpMetrics(new Registry())] : [];
+  const full = variant === 'full' || variant === 'full-scoped';
+  const observers = variant === 'app-log-metrics' || full ? [new HttpMetrics(new Registry())] : [];
+  const scope = new AsyncLocalStorage<object>();
   const app = createHttpApp({
     endpoints: [],
     routes: [new HealthRoutes(() => database.ping())],
@@ -60,8 +65,9 @@ async function listen(): Promise<number> {
     logger: logger as ReturnType<typeof createLogger>,
     bodyLimitBytes: 1048576,
     observers,
+    ...(variant === 'full-scoped' ? { requestScope: (work: () => Promise<void>) => scope.run({}, work) } : {}),
   });
-  if (variant === 'full') return (await new HttpServer(app as never, { headersTimeoutMs: 10000, maxConnections: 1024 }).start(0, '127.0.0.1')).port;
+  if (full) return (await new HttpServer(app as never, { headersTimeoutMs: 10000, maxConnections: 1024 }).start(0, '127.0.0.1')).port;
   const server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
