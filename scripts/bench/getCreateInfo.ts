@@ -85,7 +85,9 @@ export const benchmark: Benchmark = {
 
       writeFileSync(configFile, JSON.stringify({ ...secrets.configFor(), database: { url, poolMax: POOL_MAX } }));
       const midplatPort = await freePort();
-      const midplat = spawn(process.execPath, [join(here, '..', 'start.js')], {
+      // BENCH_CPU_PROF_DIR=dir writes the Midplat process's CPU profile there.
+      const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+      const midplat = spawn(process.execPath, [...profile, join(here, '..', 'start.js')], {
         env: { ...process.env, MIDPLAT_CONFIG: configFile, PORT: String(midplatPort), LOG_LEVEL: 'info' },
         stdio: 'ignore',
       });
