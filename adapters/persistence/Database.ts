@@ -311,16 +311,18 @@ export class Database {
       // IMMEDIATE: SQLite takes the write lock at BEGIN (waiting out another process's), never midway.
       await statement(this.dialect === 'mysql' ? 'START TRANSACTION' : 'BEGIN IMMEDIATE');
       const active = new ActiveTransaction(connection);
+      let result: T;
       try {
-        const result = await this.scope.run(active, work);
+        result = await this.scope.run(active, work);
         await statement('COMMIT');
-        active.committed();
-        return result;
       } catch (error) {
         // After a failed COMMIT too (SQLITE_BUSY leaves the transaction open); a connection that cannot even roll back is dropped.
         await statement('ROLLBACK').catch(() => (broken = true));
         throw error;
       }
+      // Outside the rollback's reach: what runs after the commit cannot undo it.
+      active.committed();
+      return result;
     } finally {
       // SQLite's writer stays open for the next unit of work.
       if (this.dialect === 'mysql') {
